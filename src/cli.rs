@@ -1,0 +1,55 @@
+//! The command line: one `Args` struct per command (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A static site generator for briefings on negotiations: meetings, positions, quotes and sources.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    ///
+    /// The new build replaces the output folder only when it succeeded: a failed
+    /// build leaves the previous output untouched.
+    Build(BuildArgs),
+    /// Build in memory and report every error and warning; exit 1 on any error.
+    Check(SiteArgs),
+    /// Create a new site in DIR with one example briefing.
+    Init(InitArgs),
+}
+
+/// Where the site is and what to include.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site's folder (holding content/ and, optionally, dossier.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Include briefings marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Treat every warning as an error (as `strict: true` in dossier.yaml).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The output folder [default: public/ in the site's folder].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it must not exist, or be empty).
+    pub dir: PathBuf,
+}

@@ -1,0 +1,32 @@
+//! `dossier build`: resolve, render into a staging folder, swap it in.
+
+use std::time::Instant;
+
+use super::{ContentFailure, load_site, shown};
+use crate::cli::BuildArgs;
+use crate::output::{Staging, check_output_dir};
+use crate::render::{RenderSettings, render_site};
+
+/// Builds the site; the previous output stays as it was unless the whole build succeeded.
+pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let output = args.output.clone().unwrap_or_else(|| args.site.root.join("public"));
+    check_output_dir(&args.site.root, &output)?;
+    let loaded = load_site(&args.site)?;
+    let staging = Staging::new(&output)?;
+    render_site(&loaded.dossier, &loaded.templates, &loaded.assets, &RenderSettings::default(), &staging)
+        .map_err(|e| ContentFailure(format!("{e:#}")))?;
+    let files = staging.file_count();
+    staging.commit()?;
+    let d = &loaded.dossier;
+    eprintln!(
+        "Built {} briefings, {} actors, {} topics, {} meetings ({files} files) into {} in {} ms",
+        d.briefings.len(),
+        d.actors.len(),
+        d.topics.len(),
+        d.meetings.len(),
+        shown(&output),
+        started.elapsed().as_millis()
+    );
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! `dossier init DIR`: a new site with one example briefing.
+
+use anyhow::{Context, bail};
+
+use super::shown;
+use crate::cli::InitArgs;
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "dossier.yaml",
+        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"\nlanguage: en\nstrict: false\n",
+    ),
+    (
+        "content/briefings/first-briefing.md",
+        r#"---
+title: First round of talks
+date: 2025-01-15
+summary: The two envoys met for the first time and agreed to meet again.
+topics: [ceasefire]
+sources:
+  - id: notes
+    title: Our own notes from the press conference
+    publisher: Newsroom
+meetings:
+  - title: Envoys meet in Geneva
+    date: 2025-01-14
+    location: Geneva, Switzerland
+    participants: [envoy-a, envoy-b]
+    topics: [ceasefire]
+    summary: A first, exploratory meeting.
+    outcome: Both sides agreed to meet again within a month.
+    source: notes
+positions:
+  - actor: envoy-a
+    topic: ceasefire
+    stance: A ceasefire must come before any other step.
+    source: notes
+quotes:
+  - actor: envoy-b
+    text: We are ready to listen.
+    source: notes
+---
+[[Envoy A]] and [[envoy-b]] met in Geneva. The talk turned mostly on the
+[[ceasefire]].[^notes]
+
+Write more briefings in `content/briefings/`, describe actors in
+`content/actors/<id>.md` and topics in `content/topics/<id>.md`, then run
+`dossier build`.
+"#,
+    ),
+    (
+        "content/actors/envoy-a.md",
+        "---\nname: Envoy A\nkind: person\nrole: Special envoy of the first side\naliases: [A]\n---\nA biography in Markdown.\n",
+    ),
+    (
+        "content/actors/envoy-b.md",
+        "---\nname: Envoy B\nkind: person\nrole: Special envoy of the second side\n---\nA biography in Markdown.\n",
+    ),
+    (
+        "content/topics/ceasefire.md",
+        "---\nname: Ceasefire\naliases: [truce]\n---\nWhat each side holds on stopping the fighting.\n",
+    ),
+];
+
+/// Creates the example site in `args.dir`, which must not exist or be empty.
+pub fn init(args: &InitArgs) -> anyhow::Result<()> {
+    let dir = &args.dir;
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        if entries.next().is_some() {
+            bail!("{} is not empty: choose a new folder", dir.display());
+        }
+    }
+    for (path, text) in FILES {
+        let full = dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&full, text).with_context(|| format!("cannot write {}", full.display()))?;
+    }
+    eprintln!("Created a new dossier in {}. Build it with:\n\n    cd {} && dossier build\n", shown(dir), shown(dir));
+    Ok(())
+}

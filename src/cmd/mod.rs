@@ -1,0 +1,78 @@
+//! The commands: orchestration of the pipeline
+//! `Config -> content::load -> model::resolve -> render -> output`, nothing more.
+
+mod build;
+mod check;
+mod init;
+
+pub use build::build;
+pub use check::check;
+pub use init::init;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::cli::SiteArgs;
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::model::{Dossier, ResolveOptions};
+use crate::render::{Asset, Templates};
+
+/// The build failed because of the site's own content or templates (exit code 1), as
+/// opposed to usage or I/O (exit code 2). Its details were printed already.
+#[derive(Debug)]
+pub struct ContentFailure(pub String);
+
+impl fmt::Display for ContentFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ContentFailure {}
+
+/// A site loaded and resolved, ready to render.
+pub struct Loaded {
+    pub dossier: Dossier,
+    pub templates: Templates,
+    pub assets: Vec<Asset>,
+}
+
+/// Loads, checks and resolves the site at `args.root`, printing every diagnostic.
+/// Fails with [`ContentFailure`] when there is any error.
+pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
+    let root = args.root.as_path();
+    let mut diagnostics = Diagnostics::default();
+    let config = Config::load(root, &mut diagnostics)?;
+    let strict = args.strict || config.strict;
+    let content = crate::content::load(root, &mut diagnostics)?;
+    let dossier = crate::model::resolve(config, content, ResolveOptions { drafts: args.drafts }, &mut diagnostics);
+    let assets = crate::render::collect_assets(root, &mut diagnostics)?;
+    if strict {
+        diagnostics.make_strict();
+    }
+    report(&diagnostics);
+    if diagnostics.has_errors() {
+        let (errors, _) = diagnostics.counts();
+        return Err(ContentFailure(format!("{errors} error{} in the content", plural(errors))).into());
+    }
+    let templates = Templates::load(root).map_err(|e| ContentFailure(format!("{e:#}")))?;
+    Ok(Loaded { dossier, templates, assets })
+}
+
+/// Prints every diagnostic to stderr, sorted by file and line.
+fn report(diagnostics: &Diagnostics) {
+    for diagnostic in diagnostics.sorted() {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A path shown to the user: relative to the current folder when inside it.
+fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd).unwrap_or(path).display().to_string()
+}

@@ -1,0 +1,76 @@
+//! `dossier.yaml` -> `Config`. Defaults apply when the file is absent; an unknown key is
+//! an error that names the key and its line.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Diagnostics;
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "dossier.yaml";
+
+/// Site configuration.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The site's title.
+    pub title: String,
+    /// One line for feeds and meta tags.
+    pub description: String,
+    /// The public address of the site, used only for the feed, the sitemap and canonical links.
+    pub base_url: String,
+    /// The language of the content, as a BCP 47 tag.
+    pub language: String,
+    /// When true, every warning fails the build.
+    pub strict: bool,
+    /// When true, raw HTML in Markdown is kept as written instead of sanitized.
+    /// Only for sites whose every author is trusted.
+    pub trusted_html: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Dossier".to_string(),
+            description: String::new(),
+            base_url: String::new(),
+            language: "en".to_string(),
+            strict: false,
+            trusted_html: false,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `dossier.yaml` from `root`, or returns the defaults when it does not exist.
+    /// Problems in the file are reported to `diagnostics`; the defaults stand in for it then.
+    pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
+        };
+        let display = Path::new(CONFIG_FILE);
+        let Ok(text) = String::from_utf8(text) else {
+            diagnostics.error(display, None, "the file is not valid UTF-8: save it as UTF-8");
+            return Ok(Config::default());
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        match serde_yaml::from_str::<Config>(text) {
+            Ok(mut config) => {
+                config.base_url = config.base_url.trim_end_matches('/').to_string();
+                Ok(config)
+            }
+            Err(e) => {
+                let line = e.location().map(|l| l.line());
+                diagnostics.error(display, line, crate::content::yaml_message(&e));
+                Ok(Config::default())
+            }
+        }
+    }
+}
