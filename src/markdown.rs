@@ -176,6 +176,7 @@ fn render_events<R: LinkResolver>(
         }
     }
     if anchors {
+        demote_headings(&mut events);
         add_heading_ids(&mut events);
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -195,6 +196,29 @@ fn root_relative(url: CowStr<'_>) -> CowStr<'_> {
     match url.strip_prefix('/') {
         Some(rest) if !rest.starts_with('/') => format!("{ROOT_MARK}{rest}").into(),
         _ => url,
+    }
+}
+
+/// A page shows its own title as `<h1>`: when a document uses `#` headings, every
+/// heading moves one level down so that the page keeps a single `<h1>`.
+fn demote_headings(events: &mut [Event<'_>]) {
+    let has_h1 = events.iter().any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
+    if !has_h1 {
+        return;
+    }
+    let lower = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    };
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => *level = lower(*level),
+            Event::End(TagEnd::Heading(level)) => *level = lower(*level),
+            _ => {}
+        }
     }
 }
 
@@ -304,12 +328,6 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-/// Used by tests of heading levels elsewhere; keeps the import honest.
-#[allow(dead_code)]
-fn _level(level: HeadingLevel) -> usize {
-    level as usize
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,7 +387,7 @@ mod tests {
     #[test]
     fn headings_get_unique_ids_and_root_links_become_relative() {
         let out = html("# Talks\n\n## Talks\n\n[home](/index.html)");
-        assert!(out.contains("<h1 id=\"talks\">") && out.contains("<h2 id=\"talks-1\">"), "{out}");
+        assert!(out.contains("<h2 id=\"talks\">") && out.contains("<h3 id=\"talks-1\">"), "{out}");
         assert_eq!(relink(&out, "../../").matches("href=\"../../index.html\"").count(), 1);
     }
 

@@ -430,6 +430,7 @@ struct Counted<'a> {
     actor: ActorRef<'a>,
     meetings: usize,
     last_date: String,
+    last_date_display: String,
 }
 
 #[derive(Serialize)]
@@ -477,10 +478,14 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
         counterparts: a
             .counterparts
             .iter()
-            .map(|c| Counted {
-                actor: v.actor(c.actor),
-                meetings: c.meetings.len(),
-                last_date: c.meetings.last().map(|&m| v.dossier.meeting(m).date.iso()).unwrap_or_default(),
+            .map(|c| {
+                let last = c.meetings.last().map(|&m| v.dossier.meeting(m).date);
+                Counted {
+                    actor: v.actor(c.actor),
+                    meetings: c.meetings.len(),
+                    last_date: last.map(|d| d.iso()).unwrap_or_default(),
+                    last_date_display: last.map(|d| d.display()).unwrap_or_default(),
+                }
             })
             .collect(),
         members: v.actors(&a.members),
