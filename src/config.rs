@@ -42,6 +42,32 @@ impl Default for Config {
     }
 }
 
+/// The keys `dossier.yaml` accepts.
+const KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "strict",
+    "trusted_html",
+];
+
+/// serde's message, with an unknown key named and the nearest known key suggested.
+fn config_message(error: &serde_yaml::Error) -> String {
+    let message = crate::content::yaml_message(error);
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(key, _)| key);
+    match unknown {
+        Some(key) => match crate::suggest::closest(key, KEYS.iter().copied()) {
+            Some(near) => format!("unknown key '{key}' (did you mean '{near}'?)"),
+            None => format!("unknown key '{key}': the keys are {}", KEYS.join(", ")),
+        },
+        None => message,
+    }
+}
+
 impl Config {
     /// Reads `dossier.yaml` from `root`, or returns the defaults when it does not exist.
     /// Problems in the file are reported to `diagnostics`; the defaults stand in for it then.
@@ -50,11 +76,17 @@ impl Config {
         let text = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
+            Err(e) => {
+                return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())));
+            }
         };
         let display = Path::new(CONFIG_FILE);
         let Ok(text) = String::from_utf8(text) else {
-            diagnostics.error(display, None, "the file is not valid UTF-8: save it as UTF-8");
+            diagnostics.error(
+                display,
+                None,
+                "the file is not valid UTF-8: save it as UTF-8",
+            );
             return Ok(Config::default());
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -68,7 +100,7 @@ impl Config {
             }
             Err(e) => {
                 let line = e.location().map(|l| l.line());
-                diagnostics.error(display, line, crate::content::yaml_message(&e));
+                diagnostics.error(display, line, config_message(&e));
                 Ok(Config::default())
             }
         }

@@ -60,7 +60,12 @@ impl Diagnostics {
     }
 
     fn push(&mut self, path: &Path, line: Option<usize>, severity: Severity, message: String) {
-        self.items.push(Diagnostic { path: path.to_path_buf(), line, severity, message });
+        self.items.push(Diagnostic {
+            path: path.to_path_buf(),
+            line,
+            severity,
+            message,
+        });
     }
 
     /// Moves every problem of `other` into this collection.
@@ -82,7 +87,11 @@ impl Diagnostics {
 
     /// The number of errors and of warnings.
     pub fn counts(&self) -> (usize, usize) {
-        let errors = self.items.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = self
+            .items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         (errors, self.items.len() - errors)
     }
 
@@ -90,7 +99,8 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.items.clone();
         items.sort_by(|a, b| {
-            (&a.path, a.line, &a.message, a.severity).cmp(&(&b.path, b.line, &b.message, b.severity))
+            (&a.path, a.line, &a.message, a.severity)
+                .cmp(&(&b.path, b.line, &b.message, b.severity))
         });
         items.dedup();
         items

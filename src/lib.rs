@@ -12,4 +12,4 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
-mod suggest;
+pub mod suggest;

@@ -85,10 +85,16 @@ pub fn render<R: LinkResolver>(
 
 /// Renders a short Markdown field (a stance, a summary): a single paragraph loses its
 /// `<p>` wrapper so that it can stand inline.
-pub fn render_inline<R: LinkResolver>(text: &str, resolver: &R, options: RenderOptions) -> Rendered<R::Target> {
+pub fn render_inline<R: LinkResolver>(
+    text: &str,
+    resolver: &R,
+    options: RenderOptions,
+) -> Rendered<R::Target> {
     let mut rendered = render_events(text, resolver, options, false);
     let html = rendered.html.trim_end();
-    if let Some(inner) = html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>"))
+    if let Some(inner) = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
         && !inner.contains("<p>")
     {
         rendered.html = inner.to_string();
@@ -102,9 +108,14 @@ fn render_events<R: LinkResolver>(
     options: RenderOptions,
     anchors: bool,
 ) -> Rendered<R::Target> {
-    let line_starts: Vec<usize> =
-        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| {
+        line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    };
 
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut targets = Vec::new();
@@ -117,39 +128,61 @@ fn render_events<R: LinkResolver>(
 
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { link_type: LinkType::WikiLink { has_pothole }, dest_url, .. }) => {
-                match resolver.resolve(&dest_url) {
-                    Ok((target, link)) => {
-                        targets.push(target);
-                        if !has_pothole && dest_url.as_ref() == link.id {
-                            rename_next = Some(link.name.clone());
-                        }
-                        events.push(Event::Start(Tag::Link {
-                            link_type: LinkType::Inline,
-                            dest_url: format!("{ROOT_MARK}{}", link.url).into(),
-                            title: link.title.into(),
-                            id: CowStr::Borrowed(""),
-                        }));
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => match resolver.resolve(&dest_url) {
+                Ok((target, link)) => {
+                    targets.push(target);
+                    if !has_pothole && dest_url.as_ref() == link.id {
+                        rename_next = Some(link.name.clone());
                     }
-                    Err(message) => {
-                        problems.push((line_of(range.start), message));
-                        dropped_ends.push(TagEnd::Link);
-                    }
+                    events.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Inline,
+                        dest_url: format!("{ROOT_MARK}{}", link.url).into(),
+                        title: link.title.into(),
+                        id: CowStr::Borrowed(""),
+                    }));
                 }
-            }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Err(message) => {
+                    problems.push((line_of(range.start), message));
+                    dropped_ends.push(TagEnd::Link);
+                }
+            },
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 if is_safe_url(&dest_url) {
                     let dest_url = root_relative(dest_url);
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 } else {
                     problems.push((line_of(range.start), refused(&dest_url)));
                     dropped_ends.push(TagEnd::Link);
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 if is_safe_url(&dest_url) {
                     let dest_url = root_relative(dest_url);
-                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 } else {
                     problems.push((line_of(range.start), refused(&dest_url)));
                     dropped_ends.push(TagEnd::Image);
@@ -157,7 +190,9 @@ fn render_events<R: LinkResolver>(
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
                 rename_next = None;
-                if dropped_ends.last() == Some(&end) && !matches!(events.last(), Some(Event::End(e)) if *e == end) {
+                if dropped_ends.last() == Some(&end)
+                    && !matches!(events.last(), Some(Event::End(e)) if *e == end)
+                {
                     dropped_ends.pop();
                 } else {
                     events.push(Event::End(end));
@@ -184,11 +219,18 @@ fn render_events<R: LinkResolver>(
     if has_raw_html && !options.trusted_html {
         html = SANITIZER.clean(&html).to_string();
     }
-    Rendered { html, targets, problems }
+    Rendered {
+        html,
+        targets,
+        problems,
+    }
 }
 
 fn refused(url: &str) -> String {
-    format!("link to '{}' removed: only http, https, mailto and relative addresses are allowed", url.trim())
+    format!(
+        "link to '{}' removed: only http, https, mailto and relative addresses are allowed",
+        url.trim()
+    )
 }
 
 /// An author's root-relative link (`/actors/x/`) is made relative to the page that shows it.
@@ -202,7 +244,15 @@ fn root_relative(url: CowStr<'_>) -> CowStr<'_> {
 /// A page shows its own title as `<h1>`: when a document uses `#` headings, every
 /// heading moves one level down so that the page keeps a single `<h1>`.
 fn demote_headings(events: &mut [Event<'_>]) {
-    let has_h1 = events.iter().any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
+    let has_h1 = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
     if !has_h1 {
         return;
     }
@@ -268,13 +318,24 @@ fn append_source_notes<'t>(text: &'t str, sources: &[CitableSource<'_>]) -> Cow<
     for source in sources {
         let reference = format!("[^{}]", source.id);
         let definition = format!("[^{}]:", source.id);
-        if text.contains(&reference) && !text.lines().any(|l| l.trim_start().starts_with(&definition)) {
+        if text.contains(&reference)
+            && !text
+                .lines()
+                .any(|l| l.trim_start().starts_with(&definition))
+        {
             notes.push_str(&format!("\n\n{definition} "));
-            let title = escape_markdown(if source.title.is_empty() { source.id } else { source.title });
+            let title = escape_markdown(if source.title.is_empty() {
+                source.id
+            } else {
+                source.title
+            });
             if source.url.is_empty() || !is_safe_url(source.url) {
                 notes.push_str(&format!("*{title}*"));
             } else {
-                notes.push_str(&format!("[*{title}*](<{}>)", source.url.replace(['<', '>', '\n'], "")));
+                notes.push_str(&format!(
+                    "[*{title}*](<{}>)",
+                    source.url.replace(['<', '>', '\n'], "")
+                ));
             }
             if !source.publisher.is_empty() {
                 notes.push_str(&format!(", {}", escape_markdown(source.publisher)));
@@ -282,7 +343,11 @@ fn append_source_notes<'t>(text: &'t str, sources: &[CitableSource<'_>]) -> Cow<
             notes.push('.');
         }
     }
-    if notes.is_empty() { Cow::Borrowed(text) } else { Cow::Owned(format!("{text}{notes}\n")) }
+    if notes.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("{text}{notes}\n"))
+    }
 }
 
 fn escape_markdown(text: &str) -> String {
@@ -300,10 +365,16 @@ fn escape_markdown(text: &str) -> String {
 /// `javascript:`, `data:`, `vbscript:` and every other scheme.
 pub fn is_safe_url(url: &str) -> bool {
     // Browsers ignore whitespace and control characters inside a scheme.
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     match cleaned.find([':', '/', '?', '#']) {
         Some(at) if cleaned[at..].starts_with(':') => {
-            matches!(cleaned[..at].to_ascii_lowercase().as_str(), "http" | "https" | "mailto")
+            matches!(
+                cleaned[..at].to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
         }
         _ => true,
     }
@@ -312,7 +383,11 @@ pub fn is_safe_url(url: &str) -> bool {
 /// Replaces [`ROOT_MARK`] in rendered HTML with `root`, the way from a page to the site root.
 pub fn relink<'a>(html: &'a str, root: &str) -> Cow<'a, str> {
     const MARKED: &str = "=\"@root/";
-    if html.contains(MARKED) { Cow::Owned(html.replace(MARKED, &format!("=\"{root}"))) } else { Cow::Borrowed(html) }
+    if html.contains(MARKED) {
+        Cow::Owned(html.replace(MARKED, &format!("=\"{root}")))
+    } else {
+        Cow::Borrowed(html)
+    }
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -357,7 +432,12 @@ mod tests {
 
     #[test]
     fn wikilinks_resolve_and_show_the_name_for_an_id() {
-        let out = render("Met [[steve-witkoff]] and [[Witkoff|the envoy]].", &Known, &[], RenderOptions::default());
+        let out = render(
+            "Met [[steve-witkoff]] and [[Witkoff|the envoy]].",
+            &Known,
+            &[],
+            RenderOptions::default(),
+        );
         assert_eq!(
             out.html,
             "<p>Met <a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">Steve Witkoff</a> and <a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">the envoy</a>.</p>\n"
@@ -368,7 +448,12 @@ mod tests {
 
     #[test]
     fn unknown_wikilinks_become_text_and_a_problem_with_their_line() {
-        let out = render("One\n\nTwo [[Nobody]] here", &Known, &[], RenderOptions::default());
+        let out = render(
+            "One\n\nTwo [[Nobody]] here",
+            &Known,
+            &[],
+            RenderOptions::default(),
+        );
         assert_eq!(out.html, "<p>One</p>\n<p>Two Nobody here</p>\n");
         assert_eq!(out.problems, vec![(2, "unknown page 'Nobody'".to_string())]);
     }
@@ -376,30 +461,65 @@ mod tests {
     #[test]
     fn dangerous_links_and_raw_html_are_removed() {
         assert_eq!(html("[x](javascript:alert(1))"), "<p>x</p>\n");
-        assert_eq!(html("[x]( JaVa\tScRiPt:alert(1))"), "<p>[x]( JaVa\tScRiPt:alert(1))</p>\n");
+        assert_eq!(
+            html("[x]( JaVa\tScRiPt:alert(1))"),
+            "<p>[x]( JaVa\tScRiPt:alert(1))</p>\n"
+        );
         assert_eq!(html("![x](data:text/html,hi)"), "<p>x</p>\n");
         let out = html("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>");
-        assert!(!out.contains("<script") && !out.contains("onerror"), "{out}");
-        assert!(is_safe_url("https://example.org") && is_safe_url("../x") && is_safe_url("mailto:a@b.c"));
+        assert!(
+            !out.contains("<script") && !out.contains("onerror"),
+            "{out}"
+        );
+        assert!(
+            is_safe_url("https://example.org")
+                && is_safe_url("../x")
+                && is_safe_url("mailto:a@b.c")
+        );
         assert!(!is_safe_url("vbscript:x") && !is_safe_url("java\nscript:x"));
     }
 
     #[test]
     fn headings_get_unique_ids_and_root_links_become_relative() {
         let out = html("# Talks\n\n## Talks\n\n[home](/index.html)");
-        assert!(out.contains("<h2 id=\"talks\">") && out.contains("<h3 id=\"talks-1\">"), "{out}");
-        assert_eq!(relink(&out, "../../").matches("href=\"../../index.html\"").count(), 1);
+        assert!(
+            out.contains("<h2 id=\"talks\">") && out.contains("<h3 id=\"talks-1\">"),
+            "{out}"
+        );
+        assert_eq!(
+            relink(&out, "../../")
+                .matches("href=\"../../index.html\"")
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn sources_cited_as_footnotes_get_a_definition() {
-        let sources = [CitableSource { id: "cgtn", title: "Talks", publisher: "CGTN", url: "https://example.org/a" }];
-        let out = render("Said so.[^cgtn]", &Known, &sources, RenderOptions::default()).html;
-        assert!(out.contains("<a href=\"https://example.org/a\"><em>Talks</em></a>, CGTN."), "{out}");
+        let sources = [CitableSource {
+            id: "cgtn",
+            title: "Talks",
+            publisher: "CGTN",
+            url: "https://example.org/a",
+        }];
+        let out = render(
+            "Said so.[^cgtn]",
+            &Known,
+            &sources,
+            RenderOptions::default(),
+        )
+        .html;
+        assert!(
+            out.contains("<a href=\"https://example.org/a\"><em>Talks</em></a>, CGTN."),
+            "{out}"
+        );
     }
 
     #[test]
     fn inline_fields_lose_their_paragraph() {
-        assert_eq!(render_inline("Keep *all* of it", &Known, RenderOptions::default()).html, "Keep <em>all</em> of it");
+        assert_eq!(
+            render_inline("Keep *all* of it", &Known, RenderOptions::default()).html,
+            "Keep <em>all</em> of it"
+        );
     }
 }

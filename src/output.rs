@@ -18,7 +18,10 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root = absolute(root)?;
     let output = absolute(output)?;
     if output.parent().is_none() {
-        bail!("refusing to write the site into {}: choose an empty or dedicated folder with --output", output.display());
+        bail!(
+            "refusing to write the site into {}: choose an empty or dedicated folder with --output",
+            output.display()
+        );
     }
     if root.starts_with(&output) {
         bail!(
@@ -28,13 +31,19 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     }
     for source in ["content", "templates", "static"] {
         if output.starts_with(root.join(source)) {
-            bail!("refusing to write the site into {}: it is inside {source}/; choose another folder", output.display());
+            bail!(
+                "refusing to write the site into {}: it is inside {source}/; choose another folder",
+                output.display()
+            );
         }
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && output == home
     {
-        bail!("refusing to write the site into the home folder {}: choose another folder", output.display());
+        bail!(
+            "refusing to write the site into the home folder {}: choose another folder",
+            output.display()
+        );
     }
     Ok(())
 }
@@ -44,7 +53,9 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        std::env::current_dir().context("cannot read the current folder")?.join(path)
+        std::env::current_dir()
+            .context("cannot read the current folder")?
+            .join(path)
     };
     let mut out = PathBuf::new();
     for component in joined.components() {
@@ -60,7 +71,10 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     let mut existing = out.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -93,11 +107,16 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
         let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).with_context(|| format!("cannot remove {}", dir.display()))?;
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot remove {}", dir.display()))?;
         }
         std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Staging {
@@ -118,30 +137,45 @@ impl Staging {
     pub fn commit(mut self) -> anyhow::Result<()> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            self.target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             std::process::id()
         ));
         let had_previous = self.target.exists();
         if had_previous {
             if !self.target.is_dir() {
-                bail!("{} exists and is not a folder: remove it or choose another --output", self.target.display());
+                bail!(
+                    "{} exists and is not a folder: remove it or choose another --output",
+                    self.target.display()
+                );
             }
             if old.exists() {
-                std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+                std::fs::remove_dir_all(&old)
+                    .with_context(|| format!("cannot remove {}", old.display()))?;
             }
-            std::fs::rename(&self.target, &old)
-                .with_context(|| format!("cannot move the previous build {} aside", self.target.display()))?;
+            std::fs::rename(&self.target, &old).with_context(|| {
+                format!(
+                    "cannot move the previous build {} aside",
+                    self.target.display()
+                )
+            })?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
             if had_previous {
                 // Put the previous build back: the output stays as it was.
                 let _ = std::fs::rename(&old, &self.target);
             }
-            return Err(anyhow::Error::new(e).context(format!("cannot move the new build into {}", self.target.display())));
+            return Err(anyhow::Error::new(e).context(format!(
+                "cannot move the new build into {}",
+                self.target.display()
+            )));
         }
         self.committed = true;
         if had_previous {
-            std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove the previous build {}", old.display()))?;
+            std::fs::remove_dir_all(&old)
+                .with_context(|| format!("cannot remove the previous build {}", old.display()))?;
         }
         Ok(())
     }
@@ -162,7 +196,8 @@ impl Sink for Staging {
         if let Some(parent) = full.parent() {
             let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
             if !made.contains(parent) {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
                 made.insert(parent.to_path_buf());
             }
         }
@@ -178,7 +213,9 @@ fn safe_relative(path: &str) -> anyhow::Result<&Path> {
     let ok = !path.is_empty()
         && !path.contains('\0')
         && !path.contains('\\')
-        && relative.components().all(|c| matches!(c, Component::Normal(_)));
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
     if !ok {
         bail!("refusing to write '{path}': it is not a path inside the output folder");
     }

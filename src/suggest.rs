@@ -6,7 +6,14 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let input = input.to_lowercase();
     let mut best: Option<(&'a str, f64)> = None;
     for candidate in candidates {
-        let score = strsim::normalized_damerau_levenshtein(&input, &candidate.to_lowercase());
+        let lower = candidate.to_lowercase();
+        // A misspelt surname ("witkof") should find the full name ("steve-witkoff").
+        let by_part = lower
+            .split([' ', '-', '_'])
+            .filter(|part| part.chars().count() >= 3 && *part != lower)
+            .map(|part| 0.95 * strsim::normalized_damerau_levenshtein(&input, part))
+            .fold(0.0, f64::max);
+        let score = strsim::normalized_damerau_levenshtein(&input, &lower).max(by_part);
         let threshold = if input.chars().count() <= 4 { 0.5 } else { 0.6 };
         if score >= threshold && best.is_none_or(|(_, b)| score > b) {
             best = Some((candidate, score));
@@ -25,6 +32,17 @@ mod tests {
         assert_eq!(closest("partcipants", keys), Some("participants"));
         assert_eq!(closest("Topcs", keys), Some("topics"));
         assert_eq!(closest("zzzz", keys), None);
-        assert_eq!(closest("witkof", ["steve-witkoff", "witkoff", "russia"]), Some("witkoff"));
+        assert_eq!(
+            closest("witkof", ["steve-witkoff", "witkoff", "russia"]),
+            Some("witkoff")
+        );
+        assert_eq!(
+            closest("witkof", ["steve-witkoff", "Steve Witkoff"]),
+            Some("steve-witkoff")
+        );
+        assert_eq!(
+            closest("Dmitriv", ["kirill-dmitriev", "russia"]),
+            Some("kirill-dmitriev")
+        );
     }
 }

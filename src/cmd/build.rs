@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::{ContentFailure, load_site, shown};
+use super::{ContentFailure, count, load_site, shown};
 use crate::cli::BuildArgs;
 use crate::output::{Staging, check_output_dir};
 use crate::render::{RenderSettings, render_site};
@@ -10,21 +10,30 @@ use crate::render::{RenderSettings, render_site};
 /// Builds the site; the previous output stays as it was unless the whole build succeeded.
 pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let output = args.output.clone().unwrap_or_else(|| args.site.root.join("public"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.site.root.join("public"));
     check_output_dir(&args.site.root, &output)?;
     let loaded = load_site(&args.site)?;
     let staging = Staging::new(&output)?;
-    render_site(&loaded.dossier, &loaded.templates, &loaded.assets, &RenderSettings::default(), &staging)
-        .map_err(|e| ContentFailure(format!("{e:#}")))?;
+    render_site(
+        &loaded.dossier,
+        &loaded.templates,
+        &loaded.assets,
+        &RenderSettings::default(),
+        &staging,
+    )
+    .map_err(|e| ContentFailure(format!("{e:#}")))?;
     let files = staging.file_count();
     staging.commit()?;
     let d = &loaded.dossier;
     eprintln!(
-        "Built {} briefings, {} actors, {} topics, {} meetings ({files} files) into {} in {} ms",
-        d.briefings.len(),
-        d.actors.len(),
-        d.topics.len(),
-        d.meetings.len(),
+        "Built {}, {}, {}, {} ({files} files) into {} in {} ms",
+        count(d.briefings.len(), "briefing"),
+        count(d.actors.len(), "actor"),
+        count(d.topics.len(), "topic"),
+        count(d.meetings.len(), "meeting"),
         shown(&output),
         started.elapsed().as_millis()
     );

@@ -1,6 +1,6 @@
 //! `dossier check`: everything `build` does, in memory, with nothing written.
 
-use super::{ContentFailure, load_site};
+use super::{ContentFailure, count, load_site};
 use crate::cli::SiteArgs;
 use crate::output::Discard;
 use crate::render::{RenderSettings, render_site};
@@ -8,17 +8,23 @@ use crate::render::{RenderSettings, render_site};
 /// Checks the site; an error in the content or the templates fails.
 pub fn check(args: &SiteArgs) -> anyhow::Result<()> {
     let loaded = load_site(args)?;
-    render_site(&loaded.dossier, &loaded.templates, &loaded.assets, &RenderSettings::default(), &Discard)
-        .map_err(|e| ContentFailure(format!("{e:#}")))?;
+    render_site(
+        &loaded.dossier,
+        &loaded.templates,
+        &loaded.assets,
+        &RenderSettings::default(),
+        &Discard,
+    )
+    .map_err(|e| ContentFailure(format!("{e:#}")))?;
     let d = &loaded.dossier;
     eprintln!(
-        "No errors: {} briefings, {} actors, {} topics, {} meetings, {} positions, {} quotes",
-        d.briefings.len(),
-        d.actors.len(),
-        d.topics.len(),
-        d.meetings.len(),
-        d.positions.len(),
-        d.quotes.len()
+        "No errors: {}, {}, {}, {}, {}, {}",
+        count(d.briefings.len(), "briefing"),
+        count(d.actors.len(), "actor"),
+        count(d.topics.len(), "topic"),
+        count(d.meetings.len(), "meeting"),
+        count(d.positions.len(), "position"),
+        count(d.quotes.len(), "quote")
     );
     Ok(())
 }

@@ -66,7 +66,8 @@ Write more briefings in `content/briefings/`, describe actors in
 pub fn init(args: &InitArgs) -> anyhow::Result<()> {
     let dir = &args.dir;
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        let mut entries =
+            std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
         if entries.next().is_some() {
             bail!("{} is not empty: choose a new folder", dir.display());
         }
@@ -74,10 +75,15 @@ pub fn init(args: &InitArgs) -> anyhow::Result<()> {
     for (path, text) in FILES {
         let full = dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         std::fs::write(&full, text).with_context(|| format!("cannot write {}", full.display()))?;
     }
-    eprintln!("Created a new dossier in {}. Build it with:\n\n    cd {} && dossier build\n", shown(dir), shown(dir));
+    eprintln!(
+        "Created a new dossier in {}. Build it with:\n\n    cd {} && dossier build\n",
+        shown(dir),
+        shown(dir)
+    );
     Ok(())
 }

@@ -46,7 +46,14 @@ pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
     let config = Config::load(root, &mut diagnostics)?;
     let strict = args.strict || config.strict;
     let content = crate::content::load(root, &mut diagnostics)?;
-    let dossier = crate::model::resolve(config, content, ResolveOptions { drafts: args.drafts }, &mut diagnostics);
+    let dossier = crate::model::resolve(
+        config,
+        content,
+        ResolveOptions {
+            drafts: args.drafts,
+        },
+        &mut diagnostics,
+    );
     let assets = crate::render::collect_assets(root, &mut diagnostics)?;
     if strict {
         diagnostics.make_strict();
@@ -54,10 +61,14 @@ pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
     report(&diagnostics);
     if diagnostics.has_errors() {
         let (errors, _) = diagnostics.counts();
-        return Err(ContentFailure(format!("{errors} error{} in the content", plural(errors))).into());
+        return Err(ContentFailure(format!("{} in the content", count(errors, "error"))).into());
     }
     let templates = Templates::load(root).map_err(|e| ContentFailure(format!("{e:#}")))?;
-    Ok(Loaded { dossier, templates, assets })
+    Ok(Loaded {
+        dossier,
+        templates,
+        assets,
+    })
 }
 
 /// Prints every diagnostic to stderr, sorted by file and line.
@@ -67,12 +78,20 @@ fn report(diagnostics: &Diagnostics) {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// `1 briefing`, `2 briefings`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// A path shown to the user: relative to the current folder when inside it.
 fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd).unwrap_or(path).display().to_string()
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }

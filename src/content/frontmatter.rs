@@ -33,7 +33,9 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let mut lines = text.split_inclusive('\n');
     // The opening fence, after any blank lines.
     let open_line = loop {
-        let Some(current) = lines.next() else { return Err(SplitError::Missing) };
+        let Some(current) = lines.next() else {
+            return Err(SplitError::Missing);
+        };
         offset += current.len();
         if current.trim().is_empty() {
             line += 1;
@@ -45,16 +47,19 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
         return Err(SplitError::Missing);
     };
     let yaml_start = offset;
-    let mut line = open_line + 1;
-    for current in lines {
+    for (line, current) in (open_line + 1..).zip(lines) {
         let trimmed = current.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let yaml = &text[yaml_start..offset];
             let body = &text[offset + current.len()..];
-            return Ok(Split { yaml, yaml_line: open_line + 1, body, body_line: line + 1 });
+            return Ok(Split {
+                yaml,
+                yaml_line: open_line + 1,
+                body,
+                body_line: line + 1,
+            });
         }
         offset += current.len();
-        line += 1;
     }
     Err(SplitError::Unclosed(open_line))
 }
@@ -98,7 +103,7 @@ impl<'a> Locator<'a> {
             None => (0, lines.len()),
         };
         let found = (!needle.is_empty())
-            .then(|| (start..end.min(lines.len())).find(|&i| lines[i].contains(needle)))
+            .then(|| (start..end.min(lines.len())).find(|&i| contains_token(lines[i], needle)))
             .flatten();
         found.unwrap_or(start) + self.first_line
     }
@@ -151,8 +156,20 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// True when `needle` occurs in `line` as a whole value, not inside a longer word
+/// (`a` is not found in `partcipants: [a]` at `partcipants`).
+fn contains_token(line: &str, needle: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(needle).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + needle.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
 fn is_key_line(line: &str, key: &str) -> bool {
-    line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
+    line.strip_prefix(key)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
 }
 
 #[cfg(test)]
@@ -192,5 +209,11 @@ mod tests {
         assert_eq!(locator.field("meetings", 1, "id"), 6);
         assert_eq!(locator.key("positions"), Some(8));
         assert_eq!(locator.find(None, "title"), 2);
+        let typo = Locator::new(
+            "meetings:\n  - partcipants: [a]\n    participants: [a, b]\n",
+            1,
+        );
+        assert_eq!(typo.find(Some(("meetings", 0)), "a"), 2);
+        assert_eq!(typo.find(Some(("meetings", 0)), "b"), 3);
     }
 }

@@ -76,20 +76,31 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
                 diagnostics.error(&path, None, format!("cannot read: {}", io_reason(&e)));
                 continue;
             }
         };
         let path = relative(root, entry.path());
         if entry.path_is_symlink() {
-            diagnostics.warning(&path, None, "symbolic link not followed: copy the file into content/ instead");
+            diagnostics.warning(
+                &path,
+                None,
+                "symbolic link not followed: copy the file into content/ instead",
+            );
             continue;
         }
         if entry.file_type().is_dir() {
             continue;
         }
-        let section = match path.components().nth(1).and_then(|c| c.as_os_str().to_str()) {
+        let section = match path
+            .components()
+            .nth(1)
+            .and_then(|c| c.as_os_str().to_str())
+        {
             Some("briefings") => Section::Briefings,
             Some("actors") => Section::Actors,
             Some("topics") => Section::Topics,
@@ -153,16 +164,30 @@ fn read_file(section: Section, full: &Path, path: &Path, diagnostics: &mut Diagn
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            diagnostics.error(path, Some(line), "the file is not valid UTF-8: save it as UTF-8");
+            diagnostics.error(
+                path,
+                Some(line),
+                "the file is not valid UTF-8: save it as UTF-8",
+            );
             return Parsed::Failed;
         }
     };
     let text = normalize(&text);
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
     match section {
-        Section::Briefings => parse_document(path, stem, &text, &BRIEFING_KEYS, diagnostics).map(Parsed::Briefing),
-        Section::Actors => parse_document(path, stem, &text, &ACTOR_KEYS, diagnostics).map(Parsed::Actor),
-        Section::Topics => parse_document(path, stem, &text, &TOPIC_KEYS, diagnostics).map(Parsed::Topic),
+        Section::Briefings => {
+            parse_document(path, stem, &text, &BRIEFING_KEYS, diagnostics).map(Parsed::Briefing)
+        }
+        Section::Actors => {
+            parse_document(path, stem, &text, &ACTOR_KEYS, diagnostics).map(Parsed::Actor)
+        }
+        Section::Topics => {
+            parse_document(path, stem, &text, &TOPIC_KEYS, diagnostics).map(Parsed::Topic)
+        }
     }
     .unwrap_or(Parsed::Failed)
 }
@@ -170,7 +195,11 @@ fn read_file(section: Section, full: &Path, path: &Path, diagnostics: &mut Diagn
 /// Removes a byte-order mark and turns `\r\n` into `\n`; lines keep their numbers.
 fn normalize(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() }
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    }
 }
 
 /// The keys a mapping accepts, and those of the lists of mappings inside it.
@@ -188,8 +217,14 @@ const BRIEFING_KEYS: KeySpec = KeySpec {
         ("quotes", keys::QUOTE),
     ],
 };
-const ACTOR_KEYS: KeySpec = KeySpec { keys: keys::ACTOR, lists: &[] };
-const TOPIC_KEYS: KeySpec = KeySpec { keys: keys::TOPIC, lists: &[] };
+const ACTOR_KEYS: KeySpec = KeySpec {
+    keys: keys::ACTOR,
+    lists: &[],
+};
+const TOPIC_KEYS: KeySpec = KeySpec {
+    keys: keys::TOPIC,
+    lists: &[],
+};
 
 fn parse_document<F: DeserializeOwned>(
     path: &Path,
@@ -221,8 +256,15 @@ fn parse_document<F: DeserializeOwned>(
     let value: Value = match serde_yaml::from_str(split.yaml) {
         Ok(value) => value,
         Err(e) => {
-            let line = e.location().map(|l| split.yaml_line + l.line() - 1).unwrap_or(split.yaml_line);
-            diagnostics.error(path, Some(line), format!("invalid YAML: {}", yaml_message(&e)));
+            let line = e
+                .location()
+                .map(|l| split.yaml_line + l.line() - 1)
+                .unwrap_or(split.yaml_line);
+            diagnostics.error(
+                path,
+                Some(line),
+                format!("invalid YAML: {}", yaml_message(&e)),
+            );
             return None;
         }
     };
@@ -247,7 +289,10 @@ fn parse_document<F: DeserializeOwned>(
         Err(e) => {
             // from_value has no positions: parse the text again for the line.
             let (line, message) = match serde_yaml::from_str::<F>(split.yaml) {
-                Err(e) => (e.location().map(|l| split.yaml_line + l.line() - 1), yaml_message(&e)),
+                Err(e) => (
+                    e.location().map(|l| split.yaml_line + l.line() - 1),
+                    yaml_message(&e),
+                ),
                 Ok(_) => (None, yaml_message(&e)),
             };
             diagnostics.error(path, line.or(Some(split.yaml_line)), message);
@@ -266,25 +311,45 @@ fn parse_document<F: DeserializeOwned>(
 }
 
 /// Warns about every key that the format does not know, suggesting the nearest one.
-fn check_keys(path: &Path, value: &Value, spec: &KeySpec, locator: &Locator<'_>, diagnostics: &mut Diagnostics) {
+fn check_keys(
+    path: &Path,
+    value: &Value,
+    spec: &KeySpec,
+    locator: &Locator<'_>,
+    diagnostics: &mut Diagnostics,
+) {
     let Value::Mapping(map) = value else { return };
     for (key, item) in map {
         let Some(key) = key.as_str() else {
-            diagnostics.error(path, Some(locator.find(None, "")), "a front-matter key must be text");
+            diagnostics.error(
+                path,
+                Some(locator.find(None, "")),
+                "a front-matter key must be text",
+            );
             continue;
         };
         if !spec.keys.contains(&key) {
             diagnostics.warning(path, locator.key(key), unknown_key(key, spec.keys));
             continue;
         }
-        let Some((list, allowed)) = spec.lists.iter().find(|(list, _)| *list == key) else { continue };
-        let Value::Sequence(items) = item else { continue };
+        let Some((list, allowed)) = spec.lists.iter().find(|(list, _)| *list == key) else {
+            continue;
+        };
+        let Value::Sequence(items) = item else {
+            continue;
+        };
         for (index, entry) in items.iter().enumerate() {
-            let Value::Mapping(entry) = entry else { continue };
+            let Value::Mapping(entry) = entry else {
+                continue;
+            };
             for nested in entry.keys().filter_map(Value::as_str) {
                 if !allowed.contains(&nested) {
                     let line = locator.field(list, index, nested);
-                    diagnostics.warning(path, Some(line), format!("in {list}: {}", unknown_key(nested, allowed)));
+                    diagnostics.warning(
+                        path,
+                        Some(line),
+                        format!("in {list}: {}", unknown_key(nested, allowed)),
+                    );
                 }
             }
         }
@@ -294,7 +359,10 @@ fn check_keys(path: &Path, value: &Value, spec: &KeySpec, locator: &Locator<'_>,
 fn unknown_key(key: &str, allowed: &[&str]) -> String {
     match closest(key, allowed.iter().copied()) {
         Some(near) => format!("unknown key '{key}' is ignored (did you mean '{near}'?)"),
-        None => format!("unknown key '{key}' is ignored (known keys: {})", allowed.join(", ")),
+        None => format!(
+            "unknown key '{key}' is ignored (known keys: {})",
+            allowed.join(", ")
+        ),
     }
 }
 
@@ -323,7 +391,9 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 fn io_reason(error: &walkdir::Error) -> String {

@@ -88,11 +88,30 @@ pub struct TopicFront {
 
 /// The keys each kind of mapping accepts, used to warn about typos.
 pub mod keys {
-    pub const BRIEFING: &[&str] =
-        &["title", "date", "summary", "slug", "draft", "topics", "sources", "meetings", "positions", "quotes"];
+    pub const BRIEFING: &[&str] = &[
+        "title",
+        "date",
+        "summary",
+        "slug",
+        "draft",
+        "topics",
+        "sources",
+        "meetings",
+        "positions",
+        "quotes",
+    ];
     pub const SOURCE: &[&str] = &["id", "title", "publisher", "url"];
-    pub const MEETING: &[&str] =
-        &["id", "title", "date", "location", "participants", "topics", "summary", "outcome", "source"];
+    pub const MEETING: &[&str] = &[
+        "id",
+        "title",
+        "date",
+        "location",
+        "participants",
+        "topics",
+        "summary",
+        "outcome",
+        "source",
+    ];
     pub const POSITION: &[&str] = &["actor", "topic", "stance", "date", "source"];
     pub const QUOTE: &[&str] = &["actor", "text", "date", "source"];
     pub const ACTOR: &[&str] = &["name", "kind", "role", "affiliation", "aliases"];

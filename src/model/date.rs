@@ -21,7 +21,11 @@ impl Date {
             return text
                 .parse::<civil::Date>()
                 .map(|day| Date { day, instant: None })
-                .map_err(|_| format!("'{text}' is not a real date: write it as YYYY-MM-DD, such as 2025-12-21"));
+                .map_err(|_| {
+                    format!(
+                        "'{text}' is not a real date: write it as YYYY-MM-DD, such as 2025-12-21"
+                    )
+                });
         }
         let instant = text.parse::<jiff::Timestamp>().map_err(|_| {
             format!("'{text}' is not a date: write YYYY-MM-DD (2025-12-21) or an RFC 3339 date-time (2025-12-21T10:00:00Z)")
@@ -30,7 +34,10 @@ impl Date {
             .parse::<civil::DateTime>()
             .map(|dt| dt.date())
             .unwrap_or_else(|_| instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
-        Ok(Date { day, instant: Some(instant) })
+        Ok(Date {
+            day,
+            instant: Some(instant),
+        })
     }
 
     /// `2025-12-21`.
@@ -70,11 +77,18 @@ mod tests {
     #[test]
     fn parses_dates_and_date_times() {
         let date = Date::parse("2025-12-21").unwrap();
-        assert_eq!((date.iso(), date.display()), ("2025-12-21".into(), "21 December 2025".into()));
+        assert_eq!(
+            (date.iso(), date.display()),
+            ("2025-12-21".into(), "21 December 2025".into())
+        );
         let late = Date::parse("2025-12-21T23:30:00-05:00").unwrap();
         assert_eq!(late.iso(), "2025-12-21");
         assert_eq!(late.rfc3339(), "2025-12-22T04:30:00Z");
-        assert!(Date::parse("2025-02-30").unwrap_err().contains("not a real date"));
+        assert!(
+            Date::parse("2025-02-30")
+                .unwrap_err()
+                .contains("not a real date")
+        );
         assert!(Date::parse("next tuesday").is_err());
         assert!(Date::parse("").is_err());
     }

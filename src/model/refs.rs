@@ -39,7 +39,11 @@ impl RefTable {
 
     /// What `reference` matches.
     pub fn lookup(&self, reference: &str) -> Lookup {
-        match self.by_key.get(&reference.trim().to_lowercase()).map(Vec::as_slice) {
+        match self
+            .by_key
+            .get(&reference.trim().to_lowercase())
+            .map(Vec::as_slice)
+        {
             Some([one]) => Lookup::Found(*one),
             Some(many) if !many.is_empty() => Lookup::Ambiguous(many.to_vec()),
             _ => Lookup::Missing,

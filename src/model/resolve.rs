@@ -27,17 +27,27 @@ pub struct ResolveOptions {
 
 /// Resolves parsed content into the dossier. Problems go to `diagnostics`; the dossier
 /// is still returned (with what could be resolved) so that every problem is reported.
-pub fn resolve(config: Config, content: Content, options: ResolveOptions, diagnostics: &mut Diagnostics) -> Dossier {
+pub fn resolve(
+    config: Config,
+    content: Content,
+    options: ResolveOptions,
+    diagnostics: &mut Diagnostics,
+) -> Dossier {
     let mut names = Names::default();
     let mut problems = Problems { diagnostics };
     names.declare_actors(&content.actors, &mut problems);
     names.declare_topics(&content.topics, &mut problems);
     let affiliations = names.resolve_affiliations(&content.actors, &mut problems);
 
-    let briefing_docs: Vec<&Document<BriefingFront>> =
-        content.briefings.iter().filter(|doc| options.drafts || !doc.front.draft).collect();
-    let mut drafts: Vec<BriefingDraft<'_>> =
-        briefing_docs.iter().filter_map(|doc| names.read_briefing(doc, &mut problems)).collect();
+    let briefing_docs: Vec<&Document<BriefingFront>> = content
+        .briefings
+        .iter()
+        .filter(|doc| options.drafts || !doc.front.draft)
+        .collect();
+    let mut drafts: Vec<BriefingDraft<'_>> = briefing_docs
+        .iter()
+        .filter_map(|doc| names.read_briefing(doc, &mut problems))
+        .collect();
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
 
@@ -46,8 +56,15 @@ pub fn resolve(config: Config, content: Content, options: ResolveOptions, diagno
     let topic_map = names.sort_topics();
     drafts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
-    let render_options = RenderOptions { trusted_html: config.trusted_html };
-    let builder = Assembler { names: &names, actor_map: &actor_map, topic_map: &topic_map, options: render_options };
+    let render_options = RenderOptions {
+        trusted_html: config.trusted_html,
+    };
+    let builder = Assembler {
+        names: &names,
+        actor_map: &actor_map,
+        topic_map: &topic_map,
+        options: render_options,
+    };
     let mut dossier = builder.assemble(config, &drafts, &content, &affiliations, &mut problems);
     compute_back_references(&mut dossier);
     dossier
@@ -103,12 +120,24 @@ impl Names {
     fn declare_actors(&mut self, docs: &[Document<ActorFront>], problems: &mut Problems<'_>) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
         for (index, doc) in docs.iter().enumerate() {
-            let Some(id) = file_id(doc, "actor", &mut seen, problems) else { continue };
+            let Some(id) = file_id(doc, "actor", &mut seen, problems) else {
+                continue;
+            };
             let locator = doc.locator();
-            let name = required(doc.front.name.as_deref(), &doc.path, &locator, "name", problems).unwrap_or(&id);
+            let name = required(
+                doc.front.name.as_deref(),
+                &doc.path,
+                &locator,
+                "name",
+                problems,
+            )
+            .unwrap_or(&id);
             let kind = match doc.front.kind.as_deref().map(str::trim) {
                 None | Some("") => ActorKind::Person,
-                Some(written) => match ActorKind::WRITTEN.iter().find(|(k, _)| k.eq_ignore_ascii_case(written)) {
+                Some(written) => match ActorKind::WRITTEN
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(written))
+                {
                     Some((_, kind)) => *kind,
                     None => {
                         let line = locator.key("kind").unwrap_or(doc.yaml_line);
@@ -127,7 +156,13 @@ impl Names {
                 id: id.clone(),
                 name: name.trim().to_string(),
                 kind,
-                role: doc.front.role.as_deref().unwrap_or_default().trim().to_string(),
+                role: doc
+                    .front
+                    .role
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 aliases: clean_list(&doc.front.aliases),
                 doc: Some(index),
             };
@@ -148,11 +183,24 @@ impl Names {
     fn declare_topics(&mut self, docs: &[Document<TopicFront>], problems: &mut Problems<'_>) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
         for (index, doc) in docs.iter().enumerate() {
-            let Some(id) = file_id(doc, "topic", &mut seen, problems) else { continue };
+            let Some(id) = file_id(doc, "topic", &mut seen, problems) else {
+                continue;
+            };
             let locator = doc.locator();
-            let name = required(doc.front.name.as_deref(), &doc.path, &locator, "name", problems).unwrap_or(&id);
-            let decl =
-                TopicDecl { id: id.clone(), name: name.trim().to_string(), aliases: clean_list(&doc.front.aliases), doc: Some(index) };
+            let name = required(
+                doc.front.name.as_deref(),
+                &doc.path,
+                &locator,
+                "name",
+                problems,
+            )
+            .unwrap_or(&id);
+            let decl = TopicDecl {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                aliases: clean_list(&doc.front.aliases),
+                doc: Some(index),
+            };
             self.add_topic(decl);
         }
     }
@@ -174,13 +222,31 @@ impl Names {
         problems: &mut Problems<'_>,
     ) -> HashMap<u32, u32> {
         let mut affiliations = HashMap::new();
-        let declared: Vec<(u32, usize)> =
-            self.actors.iter().enumerate().filter_map(|(i, a)| a.doc.map(|d| (i as u32, d))).collect();
+        let declared: Vec<(u32, usize)> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.doc.map(|d| (i as u32, d)))
+            .collect();
         for (ix, doc_index) in declared {
             let doc = &docs[doc_index];
-            let Some(reference) = doc.front.affiliation.as_deref().filter(|r| !r.trim().is_empty()) else { continue };
+            let Some(reference) = doc
+                .front
+                .affiliation
+                .as_deref()
+                .filter(|r| !r.trim().is_empty())
+            else {
+                continue;
+            };
             let line = doc.locator().key("affiliation").unwrap_or(doc.yaml_line);
-            if let Some(target) = self.actor(reference, &At { path: &doc.path, line }, problems) {
+            if let Some(target) = self.actor(
+                reference,
+                &At {
+                    path: &doc.path,
+                    line,
+                },
+                problems,
+            ) {
                 if target == ix {
                     problems.error(&doc.path, line, "an actor cannot be affiliated with itself");
                 } else {
@@ -197,17 +263,28 @@ impl Names {
         match self.actor_refs.lookup(reference) {
             Lookup::Found(ix) => Some(ix),
             Lookup::Ambiguous(found) => {
-                let ids: Vec<&str> = found.iter().map(|&i| self.actors[i as usize].id.as_str()).collect();
+                let ids: Vec<&str> = found
+                    .iter()
+                    .map(|&i| self.actors[i as usize].id.as_str())
+                    .collect();
                 problems.error(at.path, at.line, ambiguous("actor", reference, &ids));
                 None
             }
             Lookup::Missing => {
                 let id = slugify(reference);
                 if id.is_empty() {
-                    problems.error(at.path, at.line, format!("'{reference}' cannot name an actor: use an actor's id or name"));
+                    problems.error(
+                        at.path,
+                        at.line,
+                        format!("'{reference}' cannot name an actor: use an actor's id or name"),
+                    );
                     return None;
                 }
-                problems.warning(at.path, at.line, unknown("actor", reference, &id, self.actor_refs.suggest(reference)));
+                problems.warning(
+                    at.path,
+                    at.line,
+                    unknown("actor", reference, &id, self.actor_refs.suggest(reference)),
+                );
                 if let Lookup::Found(ix) = self.actor_refs.lookup(&id) {
                     return Some(ix);
                 }
@@ -230,21 +307,37 @@ impl Names {
         match self.topic_refs.lookup(reference) {
             Lookup::Found(ix) => Some(ix),
             Lookup::Ambiguous(found) => {
-                let ids: Vec<&str> = found.iter().map(|&i| self.topics[i as usize].id.as_str()).collect();
+                let ids: Vec<&str> = found
+                    .iter()
+                    .map(|&i| self.topics[i as usize].id.as_str())
+                    .collect();
                 problems.error(at.path, at.line, ambiguous("topic", reference, &ids));
                 None
             }
             Lookup::Missing => {
                 let id = slugify(reference);
                 if id.is_empty() {
-                    problems.error(at.path, at.line, format!("'{reference}' cannot name a topic: use a topic's id or name"));
+                    problems.error(
+                        at.path,
+                        at.line,
+                        format!("'{reference}' cannot name a topic: use a topic's id or name"),
+                    );
                     return None;
                 }
-                problems.warning(at.path, at.line, unknown("topic", reference, &id, self.topic_refs.suggest(reference)));
+                problems.warning(
+                    at.path,
+                    at.line,
+                    unknown("topic", reference, &id, self.topic_refs.suggest(reference)),
+                );
                 if let Lookup::Found(ix) = self.topic_refs.lookup(&id) {
                     return Some(ix);
                 }
-                let decl = TopicDecl { id, name: reference.to_string(), aliases: Vec::new(), doc: None };
+                let decl = TopicDecl {
+                    id,
+                    name: reference.to_string(),
+                    aliases: Vec::new(),
+                    doc: None,
+                };
                 Some(self.add_topic(decl))
             }
         }
@@ -261,9 +354,18 @@ impl Names {
         let path = doc.path.as_path();
         let title = required(front.title.as_deref(), path, &locator, "title", problems);
         let date = match front.date.as_deref() {
-            Some(text) => parse_date(text, path, locator.key("date").unwrap_or(doc.yaml_line), problems),
+            Some(text) => parse_date(
+                text,
+                path,
+                locator.key("date").unwrap_or(doc.yaml_line),
+                problems,
+            ),
             None => {
-                problems.error(path, locator.key("date").unwrap_or(doc.yaml_line), "missing `date:`: write the briefing's date as YYYY-MM-DD");
+                problems.error(
+                    path,
+                    locator.key("date").unwrap_or(doc.yaml_line),
+                    "missing `date:`: write the briefing's date as YYYY-MM-DD",
+                );
                 None
             }
         };
@@ -288,7 +390,11 @@ impl Names {
             None => {
                 let slug = slugify(&doc.stem);
                 if slug.is_empty() {
-                    problems.error(path, 1, "cannot make a slug from this file name: rename the file, or add `slug:`");
+                    problems.error(
+                        path,
+                        1,
+                        "cannot make a slug from this file name: rename the file, or add `slug:`",
+                    );
                     None
                 } else {
                     Some(slug)
@@ -298,7 +404,12 @@ impl Names {
 
         let mut topics = Vec::new();
         for reference in &front.topics {
-            let at = At { path, line: locator.find(Some(("topics", 0)), reference).min(locator.find(None, reference)) };
+            let at = At {
+                path,
+                line: locator
+                    .find(Some(("topics", 0)), reference)
+                    .min(locator.find(None, reference)),
+            };
             if let Some(ix) = self.topic(reference, &at, problems) {
                 push_unique(&mut topics, ix);
             }
@@ -307,12 +418,25 @@ impl Names {
         let mut sources = Vec::new();
         for (index, source) in front.sources.iter().enumerate() {
             let line = locator.find(Some(("sources", index)), "");
-            let Some(id) = source.id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
-                problems.error(path, line, "a source needs an `id:` to be cited by, such as `id: cgtn`");
+            let Some(id) = source
+                .id
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            else {
+                problems.error(
+                    path,
+                    line,
+                    "a source needs an `id:` to be cited by, such as `id: cgtn`",
+                );
                 continue;
             };
             if sources.iter().any(|s: &Source| s.id == id) {
-                problems.error(path, locator.find(Some(("sources", index)), id), format!("source id '{id}' is used twice in this briefing"));
+                problems.error(
+                    path,
+                    locator.find(Some(("sources", index)), id),
+                    format!("source id '{id}' is used twice in this briefing"),
+                );
                 continue;
             }
             let url = source.url.as_deref().unwrap_or_default().trim();
@@ -328,27 +452,42 @@ impl Names {
             };
             sources.push(Source {
                 id: id.to_string(),
-                title: source.title.as_deref().unwrap_or_default().trim().to_string(),
-                publisher: source.publisher.as_deref().unwrap_or_default().trim().to_string(),
+                title: source
+                    .title
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                publisher: source
+                    .publisher
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 url,
             });
         }
-        let source_of = |reference: Option<&str>, list: &str, index: usize, problems: &mut Problems<'_>| {
-            let reference = reference.map(str::trim).filter(|s| !s.is_empty())?;
-            match sources.iter().position(|s| s.id == reference) {
-                Some(found) => Some(found),
-                None => {
-                    let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-                    let hint = if known.is_empty() {
-                        "this briefing lists no `sources:`".to_string()
-                    } else {
-                        format!("this briefing's sources are: {}", known.join(", "))
-                    };
-                    problems.error(path, locator.field(list, index, "source"), format!("unknown source '{reference}': {hint}"));
-                    None
+        let source_of =
+            |reference: Option<&str>, list: &str, index: usize, problems: &mut Problems<'_>| {
+                let reference = reference.map(str::trim).filter(|s| !s.is_empty())?;
+                match sources.iter().position(|s| s.id == reference) {
+                    Some(found) => Some(found),
+                    None => {
+                        let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+                        let hint = if known.is_empty() {
+                            "this briefing lists no `sources:`".to_string()
+                        } else {
+                            format!("this briefing's sources are: {}", known.join(", "))
+                        };
+                        problems.error(
+                            path,
+                            locator.field(list, index, "source"),
+                            format!("unknown source '{reference}': {hint}"),
+                        );
+                        None
+                    }
                 }
-            }
-        };
+            };
 
         let mut meetings = Vec::new();
         for (index, meeting) in front.meetings.iter().enumerate() {
@@ -359,17 +498,27 @@ impl Names {
             };
             let mut participants = Vec::new();
             for reference in &meeting.participants {
-                let at = At { path, line: locator.find(Some(("meetings", index)), reference) };
+                let at = At {
+                    path,
+                    line: locator.find(Some(("meetings", index)), reference),
+                };
                 if let Some(ix) = self.actor(reference, &at, problems) {
                     push_unique(&mut participants, ix);
                 }
             }
             if meeting.participants.is_empty() {
-                problems.error(path, locator.find(Some(("meetings", index)), ""), "a meeting needs `participants:`, a list of actors");
+                problems.error(
+                    path,
+                    locator.find(Some(("meetings", index)), ""),
+                    "a meeting needs `participants:`, a list of actors",
+                );
             }
             let mut topics = Vec::new();
             for reference in &meeting.topics {
-                let at = At { path, line: locator.find(Some(("meetings", index)), reference) };
+                let at = At {
+                    path,
+                    line: locator.find(Some(("meetings", index)), reference),
+                };
                 if let Some(ix) = self.topic(reference, &at, problems) {
                     push_unique(&mut topics, ix);
                 }
@@ -391,9 +540,19 @@ impl Names {
             meetings.push(MeetingDraft {
                 id,
                 line: locator.find(Some(("meetings", index)), ""),
-                title: meeting.title.as_deref().unwrap_or_default().trim().to_string(),
+                title: meeting
+                    .title
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 date,
-                location: meeting.location.as_deref().unwrap_or_default().trim().to_string(),
+                location: meeting
+                    .location
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 participants,
                 topics,
                 summary: meeting.summary.clone().unwrap_or_default(),
@@ -408,30 +567,69 @@ impl Names {
         for (index, position) in front.positions.iter().enumerate() {
             let at_field = |field: &str| locator.field("positions", index, field);
             let actor = match position.actor.as_deref() {
-                Some(reference) => self.actor(reference, &At { path, line: at_field("actor") }, problems),
+                Some(reference) => self.actor(
+                    reference,
+                    &At {
+                        path,
+                        line: at_field("actor"),
+                    },
+                    problems,
+                ),
                 None => {
-                    problems.error(path, locator.find(Some(("positions", index)), ""), "a position needs `actor:`");
+                    problems.error(
+                        path,
+                        locator.find(Some(("positions", index)), ""),
+                        "a position needs `actor:`",
+                    );
                     None
                 }
             };
             let topic = match position.topic.as_deref() {
-                Some(reference) => self.topic(reference, &At { path, line: at_field("topic") }, problems),
+                Some(reference) => self.topic(
+                    reference,
+                    &At {
+                        path,
+                        line: at_field("topic"),
+                    },
+                    problems,
+                ),
                 None => {
-                    problems.error(path, locator.find(Some(("positions", index)), ""), "a position needs `topic:`");
+                    problems.error(
+                        path,
+                        locator.find(Some(("positions", index)), ""),
+                        "a position needs `topic:`",
+                    );
                     None
                 }
             };
-            let stance = position.stance.as_deref().map(str::trim).filter(|s| !s.is_empty());
+            let stance = position
+                .stance
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
             if stance.is_none() {
-                problems.error(path, locator.find(Some(("positions", index)), ""), "a position needs `stance:`, a short statement of what the actor holds");
+                problems.error(
+                    path,
+                    locator.find(Some(("positions", index)), ""),
+                    "a position needs `stance:`, a short statement of what the actor holds",
+                );
             }
             let position_date = match position.date.as_deref() {
                 Some(text) => parse_date(text, path, at_field("date"), problems),
                 None => date,
             };
             let source = source_of(position.source.as_deref(), "positions", index, problems);
-            if let (Some(actor), Some(topic), Some(stance), Some(date)) = (actor, topic, stance, position_date) {
-                positions.push(PositionDraft { actor, topic, stance: stance.to_string(), line: at_field("stance"), date, source });
+            if let (Some(actor), Some(topic), Some(stance), Some(date)) =
+                (actor, topic, stance, position_date)
+            {
+                positions.push(PositionDraft {
+                    actor,
+                    topic,
+                    stance: stance.to_string(),
+                    line: at_field("stance"),
+                    date,
+                    source,
+                });
             }
         }
 
@@ -439,15 +637,34 @@ impl Names {
         for (index, quote) in front.quotes.iter().enumerate() {
             let at_field = |field: &str| locator.field("quotes", index, field);
             let actor = match quote.actor.as_deref() {
-                Some(reference) => self.actor(reference, &At { path, line: at_field("actor") }, problems),
+                Some(reference) => self.actor(
+                    reference,
+                    &At {
+                        path,
+                        line: at_field("actor"),
+                    },
+                    problems,
+                ),
                 None => {
-                    problems.error(path, locator.find(Some(("quotes", index)), ""), "a quote needs `actor:`, who said it");
+                    problems.error(
+                        path,
+                        locator.find(Some(("quotes", index)), ""),
+                        "a quote needs `actor:`, who said it",
+                    );
                     None
                 }
             };
-            let text = quote.text.as_deref().map(str::trim).filter(|s| !s.is_empty());
+            let text = quote
+                .text
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
             if text.is_none() {
-                problems.error(path, locator.find(Some(("quotes", index)), ""), "a quote needs `text:`, the words said");
+                problems.error(
+                    path,
+                    locator.find(Some(("quotes", index)), ""),
+                    "a quote needs `text:`, the words said",
+                );
             }
             let quote_date = match quote.date.as_deref() {
                 Some(text) => parse_date(text, path, at_field("date"), problems),
@@ -455,7 +672,12 @@ impl Names {
             };
             let source = source_of(quote.source.as_deref(), "quotes", index, problems);
             if let (Some(actor), Some(text), Some(date)) = (actor, text, quote_date) {
-                quotes.push(QuoteDraft { actor, text: text.to_string(), date, source });
+                quotes.push(QuoteDraft {
+                    actor,
+                    text: text.to_string(),
+                    date,
+                    source,
+                });
             }
         }
 
@@ -476,8 +698,14 @@ impl Names {
     fn sort_actors(&mut self) -> Vec<u32> {
         let order = sorted_order(&self.actors, |a| a.id.as_str());
         let map = inverse(&order);
-        let mut old: Vec<Option<ActorDecl>> = std::mem::take(&mut self.actors).into_iter().map(Some).collect();
-        self.actors = order.iter().filter_map(|&i| old[i as usize].take()).collect();
+        let mut old: Vec<Option<ActorDecl>> = std::mem::take(&mut self.actors)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.actors = order
+            .iter()
+            .filter_map(|&i| old[i as usize].take())
+            .collect();
         self.actor_refs.remap(&map);
         map
     }
@@ -486,8 +714,14 @@ impl Names {
     fn sort_topics(&mut self) -> Vec<u32> {
         let order = sorted_order(&self.topics, |t| t.id.as_str());
         let map = inverse(&order);
-        let mut old: Vec<Option<TopicDecl>> = std::mem::take(&mut self.topics).into_iter().map(Some).collect();
-        self.topics = order.iter().filter_map(|&i| old[i as usize].take()).collect();
+        let mut old: Vec<Option<TopicDecl>> = std::mem::take(&mut self.topics)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.topics = order
+            .iter()
+            .filter_map(|&i| old[i as usize].take())
+            .collect();
         self.topic_refs.remap(&map);
         map
     }
@@ -523,7 +757,14 @@ fn file_id<'d, F>(
         problems.warning(&doc.path, 1, format!("the file name is not an id, so the {what}'s id is '{id}': rename the file to {id}.md"));
     }
     if let Some(other) = seen.get(&id) {
-        problems.error(&doc.path, 1, format!("{what} '{id}' is also defined in {}: keep one file per {what}", other.display()));
+        problems.error(
+            &doc.path,
+            1,
+            format!(
+                "{what} '{id}' is also defined in {}: keep one file per {what}",
+                other.display()
+            ),
+        );
         return None;
     }
     seen.insert(id.clone(), &doc.path);
@@ -558,18 +799,27 @@ fn parse_date(text: &str, path: &Path, line: usize, problems: &mut Problems<'_>)
 }
 
 fn ambiguous(what: &str, reference: &str, ids: &[&str]) -> String {
-    format!("'{reference}' is ambiguous: it names the {what}s {}: use the id", quote_list(ids))
+    format!(
+        "'{reference}' is ambiguous: it names the {what}s {}: use the id",
+        quote_list(ids)
+    )
 }
 
 fn unknown(what: &str, reference: &str, id: &str, suggestion: Option<&str>) -> String {
     match suggestion {
         Some(near) => format!("unknown {what} '{reference}' (did you mean '{near}'?)"),
-        None => format!("unknown {what} '{reference}': a page is made for it; describe it in content/{what}s/{id}.md"),
+        None => format!(
+            "unknown {what} '{reference}': a page is made for it; describe it in content/{what}s/{id}.md"
+        ),
     }
 }
 
 fn quote_list(items: &[&str]) -> String {
-    items.iter().map(|i| format!("'{i}'")).collect::<Vec<_>>().join(" and ")
+    items
+        .iter()
+        .map(|i| format!("'{i}'"))
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 fn clean_list(items: &[String]) -> Vec<String> {
@@ -593,7 +843,11 @@ trait IfEmpty {
 }
 impl IfEmpty for String {
     fn if_empty(self, fallback: &str) -> String {
-        if self.is_empty() { fallback.to_string() } else { self }
+        if self.is_empty() {
+            fallback.to_string()
+        } else {
+            self
+        }
     }
 }
 
@@ -643,18 +897,36 @@ struct QuoteDraft {
 fn check_unique_slugs(drafts: &[BriefingDraft<'_>], problems: &mut Problems<'_>) {
     let mut by_slug: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
     for draft in drafts {
-        by_slug.entry(draft.slug.as_str()).or_default().push(&draft.doc.path);
+        by_slug
+            .entry(draft.slug.as_str())
+            .or_default()
+            .push(&draft.doc.path);
     }
     for (slug, paths) in by_slug.into_iter().filter(|(_, p)| p.len() > 1) {
         for path in &paths {
-            let others: Vec<String> = paths.iter().filter(|p| p != &path).map(|p| p.display().to_string()).collect();
-            problems.error(path, 1, format!("slug '{slug}' is also used by {}: give each briefing its own slug", others.join(", ")));
+            let others: Vec<String> = paths
+                .iter()
+                .filter(|p| p != &path)
+                .map(|p| p.display().to_string())
+                .collect();
+            problems.error(
+                path,
+                1,
+                format!(
+                    "slug '{slug}' is also used by {}: give each briefing its own slug",
+                    others.join(", ")
+                ),
+            );
         }
     }
 }
 
 /// Gives every meeting without an id `<date>-<participant ids>`, and reports ids used twice.
-fn assign_meeting_ids(drafts: &mut [BriefingDraft<'_>], names: &Names, problems: &mut Problems<'_>) {
+fn assign_meeting_ids(
+    drafts: &mut [BriefingDraft<'_>],
+    names: &Names,
+    problems: &mut Problems<'_>,
+) {
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for draft in drafts.iter_mut() {
         let path = draft.doc.path.clone();
@@ -672,8 +944,14 @@ fn assign_meeting_ids(drafts: &mut [BriefingDraft<'_>], names: &Names, problems:
                     }
                 }
                 None => {
-                    let ids: Vec<&str> = meeting.participants.iter().map(|&p| names.actors[p as usize].id.as_str()).collect();
-                    let base = format!("{}-{}", meeting.date.iso(), ids.join("-")).trim_end_matches('-').to_string();
+                    let ids: Vec<&str> = meeting
+                        .participants
+                        .iter()
+                        .map(|&p| names.actors[p as usize].id.as_str())
+                        .collect();
+                    let base = format!("{}-{}", meeting.date.iso(), ids.join("-"))
+                        .trim_end_matches('-')
+                        .to_string();
                     let mut id = base.clone();
                     let mut n = 2;
                     while seen.contains_key(&id) {
@@ -735,9 +1013,15 @@ impl LinkResolver for Assembler<'_> {
                 ))
             }
             (Lookup::Missing, Lookup::Missing) => {
-                let near = self.names.actor_refs.suggest(reference).or_else(|| self.names.topic_refs.suggest(reference));
+                let near = self
+                    .names
+                    .actor_refs
+                    .suggest(reference)
+                    .or_else(|| self.names.topic_refs.suggest(reference));
                 Err(match near {
-                    Some(near) => format!("wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"),
+                    Some(near) => format!(
+                        "wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"
+                    ),
                     None => format!(
                         "wikilink [[{reference}]] matches no actor or topic: add content/actors/{}.md or content/topics/{}.md",
                         slugify(reference),
@@ -745,7 +1029,9 @@ impl LinkResolver for Assembler<'_> {
                     ),
                 })
             }
-            _ => Err(format!("wikilink [[{reference}]] is ambiguous: it names more than one actor or topic; use the id")),
+            _ => Err(format!(
+                "wikilink [[{reference}]] is ambiguous: it names more than one actor or topic; use the id"
+            )),
         }
     }
 }
@@ -773,7 +1059,12 @@ impl Assembler<'_> {
                 let citable: Vec<CitableSource<'_>> = draft
                     .sources
                     .iter()
-                    .map(|s| CitableSource { id: &s.id, title: &s.title, publisher: &s.publisher, url: &s.url })
+                    .map(|s| CitableSource {
+                        id: &s.id,
+                        title: &s.title,
+                        publisher: &s.publisher,
+                        url: &s.url,
+                    })
                     .collect();
                 markdown::render(&draft.doc.body, self, &citable, self.options)
             })
@@ -788,7 +1079,12 @@ impl Assembler<'_> {
             for (line, message) in body.problems {
                 problems.warning(&draft.doc.path, draft.doc.body_line + line, message);
             }
-            let source_ref = |s: Option<usize>| s.map(|index| SourceRef { briefing: bix, index });
+            let source_ref = |s: Option<usize>| {
+                s.map(|index| SourceRef {
+                    briefing: bix,
+                    index,
+                })
+            };
             let mut actors: Vec<ActorIx> = Vec::new();
             let mut topics: Vec<TopicIx> = draft.topics.iter().map(|&t| self.topic_ix(t)).collect();
             for mention in body.targets {
@@ -798,13 +1094,30 @@ impl Assembler<'_> {
                 }
             }
             for meeting in &draft.meetings {
-                let summary = self.inline(&meeting.summary, &draft.doc.path, meeting.summary_line, problems);
-                let outcome = self.inline(&meeting.outcome, &draft.doc.path, meeting.outcome_line, problems);
-                let participants: Vec<ActorIx> = meeting.participants.iter().map(|&a| self.actor_ix(a)).collect();
+                let summary = self.inline(
+                    &meeting.summary,
+                    &draft.doc.path,
+                    meeting.summary_line,
+                    problems,
+                );
+                let outcome = self.inline(
+                    &meeting.outcome,
+                    &draft.doc.path,
+                    meeting.outcome_line,
+                    problems,
+                );
+                let participants: Vec<ActorIx> = meeting
+                    .participants
+                    .iter()
+                    .map(|&a| self.actor_ix(a))
+                    .collect();
                 actors.extend(participants.iter().copied());
                 let title = if meeting.title.is_empty() {
-                    let names: Vec<&str> =
-                        meeting.participants.iter().map(|&a| self.names.actors[a as usize].name.as_str()).collect();
+                    let names: Vec<&str> = meeting
+                        .participants
+                        .iter()
+                        .map(|&a| self.names.actors[a as usize].name.as_str())
+                        .collect();
                     format!("Meeting of {}", join_names(&names))
                 } else {
                     meeting.title.clone()
@@ -823,7 +1136,8 @@ impl Assembler<'_> {
                 });
             }
             for position in &draft.positions {
-                let stance_html = self.inline(&position.stance, &draft.doc.path, position.line, problems);
+                let stance_html =
+                    self.inline(&position.stance, &draft.doc.path, position.line, problems);
                 actors.push(self.actor_ix(position.actor));
                 positions.push(Position {
                     actor: self.actor_ix(position.actor),
@@ -852,7 +1166,14 @@ impl Assembler<'_> {
                 slug: draft.slug.clone(),
                 title: draft.title.clone(),
                 date: draft.date,
-                summary: draft.doc.front.summary.as_deref().unwrap_or_default().trim().to_string(),
+                summary: draft
+                    .doc
+                    .front
+                    .summary
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
                 body_html: body.html,
                 draft: draft.doc.front.draft,
                 path: draft.doc.path.clone(),
@@ -916,14 +1237,40 @@ impl Assembler<'_> {
 
         meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         positions.sort_by(|a, b| {
-            (&actors[a.actor.get()].id, &topics[a.topic.get()].id, a.date, std::cmp::Reverse(a.briefing))
-                .cmp(&(&actors[b.actor.get()].id, &topics[b.topic.get()].id, b.date, std::cmp::Reverse(b.briefing)))
+            (
+                &actors[a.actor.get()].id,
+                &topics[a.topic.get()].id,
+                a.date,
+                std::cmp::Reverse(a.briefing),
+            )
+                .cmp(&(
+                    &actors[b.actor.get()].id,
+                    &topics[b.topic.get()].id,
+                    b.date,
+                    std::cmp::Reverse(b.briefing),
+                ))
         });
         quotes.sort_by(|a, b| {
-            (a.date, &actors[a.actor.get()].id, std::cmp::Reverse(a.briefing))
-                .cmp(&(b.date, &actors[b.actor.get()].id, std::cmp::Reverse(b.briefing)))
+            (
+                a.date,
+                &actors[a.actor.get()].id,
+                std::cmp::Reverse(a.briefing),
+            )
+                .cmp(&(
+                    b.date,
+                    &actors[b.actor.get()].id,
+                    std::cmp::Reverse(b.briefing),
+                ))
         });
-        Dossier { config, briefings, actors, topics, meetings, positions, quotes }
+        Dossier {
+            config,
+            briefings,
+            actors,
+            topics,
+            meetings,
+            positions,
+            quotes,
+        }
     }
 
     /// Renders a short Markdown field, reporting problems at `line`.
@@ -939,7 +1286,13 @@ impl Assembler<'_> {
     }
 
     /// Renders a Markdown body that starts on `first_line` of `path`.
-    fn document(&self, text: &str, path: &Path, first_line: usize, problems: &mut Problems<'_>) -> String {
+    fn document(
+        &self,
+        text: &str,
+        path: &Path,
+        first_line: usize,
+        problems: &mut Problems<'_>,
+    ) -> String {
         let rendered = markdown::render(text, self, &[], self.options);
         for (line, message) in rendered.problems {
             problems.warning(path, first_line + line, message);
@@ -959,7 +1312,15 @@ fn join_names(names: &[&str]) -> String {
 /// Fills every back-reference: briefing -> meetings, positions, quotes; actor and topic
 /// -> everything that names them. Runs once, in linear time over the model.
 fn compute_back_references(dossier: &mut Dossier) {
-    let Dossier { briefings, actors, topics, meetings, positions, quotes, .. } = dossier;
+    let Dossier {
+        briefings,
+        actors,
+        topics,
+        meetings,
+        positions,
+        quotes,
+        ..
+    } = dossier;
 
     for (i, meeting) in meetings.iter().enumerate() {
         let ix = MeetingIx(i as u32);
@@ -1003,7 +1364,11 @@ fn compute_back_references(dossier: &mut Dossier) {
     for topic in topics.iter_mut() {
         topic.positions.sort_by(|&a, &b| {
             let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
-            (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(&actors[pb.actor.get()].name, pb.actor, pb.date))
+            (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(
+                &actors[pb.actor.get()].name,
+                pb.actor,
+                pb.date,
+            ))
         });
     }
     // Actor pages list positions by topic name, then date.
@@ -1011,7 +1376,11 @@ fn compute_back_references(dossier: &mut Dossier) {
     for actor in actors.iter_mut() {
         actor.positions.sort_by(|&a, &b| {
             let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
-            (&topic_names[pa.topic.get()], pa.topic, pa.date).cmp(&(&topic_names[pb.topic.get()], pb.topic, pb.date))
+            (&topic_names[pa.topic.get()], pa.topic, pa.date).cmp(&(
+                &topic_names[pb.topic.get()],
+                pb.topic,
+                pb.date,
+            ))
         });
     }
     // Counterparts: every other participant of each meeting.
@@ -1025,10 +1394,15 @@ fn compute_back_references(dossier: &mut Dossier) {
                 }
             }
         }
-        let mut counterparts: Vec<Counterpart> =
-            met.into_iter().map(|(actor, meetings)| Counterpart { actor, meetings }).collect();
+        let mut counterparts: Vec<Counterpart> = met
+            .into_iter()
+            .map(|(actor, meetings)| Counterpart { actor, meetings })
+            .collect();
         counterparts.sort_by(|a, b| {
-            b.meetings.len().cmp(&a.meetings.len()).then_with(|| names[a.actor.get()].cmp(&names[b.actor.get()]))
+            b.meetings
+                .len()
+                .cmp(&a.meetings.len())
+                .then_with(|| names[a.actor.get()].cmp(&names[b.actor.get()]))
         });
         actor.counterparts = counterparts;
     }

@@ -27,20 +27,29 @@ pub fn collect(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Vec
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    let path = e.path().and_then(|p| p.strip_prefix(root).ok()).unwrap_or(Path::new("static"));
+                    let path = e
+                        .path()
+                        .and_then(|p| p.strip_prefix(root).ok())
+                        .unwrap_or(Path::new("static"));
                     diagnostics.error(path, None, format!("cannot read: {e}"));
                     continue;
                 }
             };
             let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
             if entry.path_is_symlink() {
-                diagnostics.warning(shown, None, "symbolic link not followed: copy the file into static/ instead");
+                diagnostics.warning(
+                    shown,
+                    None,
+                    "symbolic link not followed: copy the file into static/ instead",
+                );
                 continue;
             }
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(relative) = entry.path().strip_prefix(&user_dir) else { continue };
+            let Ok(relative) = entry.path().strip_prefix(&user_dir) else {
+                continue;
+            };
             let Some(path) = relative.to_str().map(|p| p.replace('\\', "/")) else {
                 diagnostics.error(shown, None, "the file name is not valid UTF-8: rename it");
                 continue;
@@ -61,7 +70,10 @@ pub fn collect(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Vec
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<Asset>) {
     for file in dir.files() {
-        out.push(Asset { path: file.path().to_string_lossy().replace('\\', "/"), bytes: file.contents().to_vec() });
+        out.push(Asset {
+            path: file.path().to_string_lossy().replace('\\', "/"),
+            bytes: file.contents().to_vec(),
+        });
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);

@@ -44,5 +44,7 @@ pub fn render_site(
     })?;
     let json = pages::model_json(dossier)?;
     sink.write("dossier.json", json.as_bytes())?;
-    assets.par_iter().try_for_each(|asset| sink.write(&asset.path, &asset.bytes))
+    assets
+        .par_iter()
+        .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))
 }

@@ -81,7 +81,14 @@ impl Job {
 
 /// Every page of the dossier, in a stable order.
 pub fn jobs(dossier: &Dossier) -> Vec<Job> {
-    let mut jobs = vec![Job::Index, Job::Briefings, Job::Actors, Job::Topics, Job::Meetings, Job::Positions];
+    let mut jobs = vec![
+        Job::Index,
+        Job::Briefings,
+        Job::Actors,
+        Job::Topics,
+        Job::Meetings,
+        Job::Positions,
+    ];
     jobs.extend((0..dossier.briefings.len()).map(|i| Job::Briefing(BriefingIx(i as u32))));
     jobs.extend((0..dossier.actors.len()).map(|i| Job::Actor(ActorIx(i as u32))));
     jobs.extend((0..dossier.topics.len()).map(|i| Job::Topic(TopicIx(i as u32))));
@@ -119,8 +126,16 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub fn new(dossier: &'a Dossier, templates: &'a Templates, settings: &'a RenderSettings) -> Self {
-        Site { dossier, templates, settings }
+    pub fn new(
+        dossier: &'a Dossier,
+        templates: &'a Templates,
+        settings: &'a RenderSettings,
+    ) -> Self {
+        Site {
+            dossier,
+            templates,
+            settings,
+        }
     }
 
     /// Renders one page: its output path and text.
@@ -131,7 +146,10 @@ impl<'a> Site<'a> {
             Job::NotFound => not_found_root(&d.config.base_url),
             _ => "../".repeat(path.matches('/').count()),
         };
-        let v = Views { dossier: d, root: &root };
+        let v = Views {
+            dossier: d,
+            root: &root,
+        };
         let mut context = Context::new();
         let title: String = match *job {
             Job::Index => {
@@ -194,9 +212,25 @@ impl<'a> Site<'a> {
         };
         context.insert("site", &site);
         context.insert("root", &root);
-        let kind = job.template().trim_end_matches(".html").trim_end_matches(".xml");
-        context.insert("page", &PageView { kind, title: &title, url: &path, canonical: absolute(&d.config.base_url, &path) });
-        context.insert("dev", &DevView { live_reload: &self.settings.live_reload });
+        let kind = job
+            .template()
+            .trim_end_matches(".html")
+            .trim_end_matches(".xml");
+        context.insert(
+            "page",
+            &PageView {
+                kind,
+                title: &title,
+                url: &path,
+                canonical: absolute(&d.config.base_url, &path),
+            },
+        );
+        context.insert(
+            "dev",
+            &DevView {
+                live_reload: &self.settings.live_reload,
+            },
+        );
         let text = self.templates.render(job.template(), &context, &path)?;
         Ok((path, text))
     }
@@ -214,12 +248,21 @@ impl<'a> Site<'a> {
         .into_iter()
         .collect();
         context.insert("counts", &counts);
-        let latest: Vec<BriefingIx> = (0..d.briefings.len().min(FRONT_BRIEFINGS)).map(|i| BriefingIx(i as u32)).collect();
+        let latest: Vec<BriefingIx> = (0..d.briefings.len().min(FRONT_BRIEFINGS))
+            .map(|i| BriefingIx(i as u32))
+            .collect();
         context.insert("latest_briefings", &v.briefings(&latest));
-        let recent: Vec<MeetingIx> =
-            (0..d.meetings.len()).rev().take(FRONT_MEETINGS).map(|i| MeetingIx(i as u32)).collect();
+        let recent: Vec<MeetingIx> = (0..d.meetings.len())
+            .rev()
+            .take(FRONT_MEETINGS)
+            .map(|i| MeetingIx(i as u32))
+            .collect();
         context.insert("recent_meetings", &v.meetings(&recent));
-        let mut main: Vec<&Actor> = d.actors.iter().filter(|a| !a.meetings.is_empty() || !a.positions.is_empty()).collect();
+        let mut main: Vec<&Actor> = d
+            .actors
+            .iter()
+            .filter(|a| !a.meetings.is_empty() || !a.positions.is_empty())
+            .collect();
         main.sort_by(|a, b| {
             (b.meetings.len() + b.positions.len())
                 .cmp(&(a.meetings.len() + a.positions.len()))
@@ -235,7 +278,13 @@ impl<'a> Site<'a> {
             .into_iter()
             .take(FRONT_ACTORS)
             .map(|a| MainActor {
-                actor: ActorRef { id: &a.id, name: &a.name, url: actor_url(&a.id), kind: a.kind.as_str(), role: &a.role },
+                actor: ActorRef {
+                    id: &a.id,
+                    name: &a.name,
+                    url: actor_url(&a.id),
+                    kind: a.kind.as_str(),
+                    role: &a.role,
+                },
                 meetings: a.meetings.len(),
                 positions: a.positions.len(),
             })
@@ -263,7 +312,13 @@ impl<'a> Site<'a> {
                 summary: &b.summary,
             })
             .collect();
-        let updated = d.briefings.iter().map(|b| b.date).max().map(|date| date.rfc3339()).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let updated = d
+            .briefings
+            .iter()
+            .map(|b| b.date)
+            .max()
+            .map(|date| date.rfc3339())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
         context.insert("updated", &updated);
         context.insert("entries", &entries);
     }
@@ -275,7 +330,11 @@ impl<'a> Site<'a> {
             loc: String,
             lastmod: String,
         }
-        let last = d.briefings.first().map(|b| b.date.iso()).unwrap_or_default();
+        let last = d
+            .briefings
+            .first()
+            .map(|b| b.date.iso())
+            .unwrap_or_default();
         let urls: Vec<Url> = jobs
             .iter()
             .filter(|job| job.is_page())
@@ -286,7 +345,10 @@ impl<'a> Site<'a> {
                     Job::Meeting(ix) => d.meeting(ix).date.iso(),
                     _ => last.clone(),
                 };
-                let loc = absolute_or_relative(&d.config.base_url, path.strip_suffix("index.html").unwrap_or(&path));
+                let loc = absolute_or_relative(
+                    &d.config.base_url,
+                    path.strip_suffix("index.html").unwrap_or(&path),
+                );
                 Url { loc, lastmod }
             })
             .collect();
@@ -296,7 +358,10 @@ impl<'a> Site<'a> {
 
 /// A site's 404 page is served at any address, so its links start from the site's path.
 fn not_found_root(base_url: &str) -> String {
-    let path = base_url.split_once("://").map(|(_, rest)| rest).and_then(|rest| rest.find('/').map(|at| &rest[at..]));
+    let path = base_url
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .and_then(|rest| rest.find('/').map(|at| &rest[at..]));
     match path {
         Some(path) => format!("{}/", path.trim_end_matches('/')),
         None => "/".to_string(),
@@ -304,11 +369,19 @@ fn not_found_root(base_url: &str) -> String {
 }
 
 fn absolute(base_url: &str, path: &str) -> String {
-    if base_url.is_empty() { String::new() } else { format!("{base_url}/{path}") }
+    if base_url.is_empty() {
+        String::new()
+    } else {
+        format!("{base_url}/{path}")
+    }
 }
 
 fn absolute_or_relative(base_url: &str, path: &str) -> String {
-    if base_url.is_empty() { path.to_string() } else { format!("{base_url}/{path}") }
+    if base_url.is_empty() {
+        path.to_string()
+    } else {
+        format!("{base_url}/{path}")
+    }
 }
 
 #[derive(Serialize)]
@@ -323,7 +396,10 @@ fn years<'a>(v: &Views<'a>) -> Vec<Year<'a>> {
         let view = v.briefing(BriefingIx(i as u32));
         match years.last_mut() {
             Some(year) if year.year == b.date.day.year() => year.briefings.push(view),
-            _ => years.push(Year { year: b.date.day.year(), briefings: vec![view] }),
+            _ => years.push(Year {
+                year: b.date.day.year(),
+                briefings: vec![view],
+            }),
         }
     }
     years
@@ -380,17 +456,24 @@ struct AffiliationGroup<'a> {
 
 fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup<'a>> {
     let d = v.dossier;
-    let kinds = ActorKind::WRITTEN.iter().map(|(_, k)| *k).chain([ActorKind::Unknown]);
+    let kinds = ActorKind::WRITTEN
+        .iter()
+        .map(|(_, k)| *k)
+        .chain([ActorKind::Unknown]);
     let mut groups = Vec::new();
     for kind in kinds {
         // Affiliated actors first, by affiliation name; unaffiliated last.
-        let mut by_affiliation: BTreeMap<(bool, String, Option<ActorIx>), Vec<ActorIx>> = BTreeMap::new();
+        let mut by_affiliation: BTreeMap<(bool, String, Option<ActorIx>), Vec<ActorIx>> =
+            BTreeMap::new();
         for (i, actor) in d.actors.iter().enumerate().filter(|(_, a)| a.kind == kind) {
             let key = match actor.affiliation {
                 Some(a) => (false, d.actor(a).name.to_lowercase(), Some(a)),
                 None => (true, String::new(), None),
             };
-            by_affiliation.entry(key).or_default().push(ActorIx(i as u32));
+            by_affiliation
+                .entry(key)
+                .or_default()
+                .push(ActorIx(i as u32));
         }
         if by_affiliation.is_empty() {
             continue;
@@ -399,10 +482,17 @@ fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup<'a>> {
             .into_iter()
             .map(|((_, _, affiliation), mut actors)| {
                 actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
-                AffiliationGroup { affiliation: affiliation.map(|a| v.actor(a)), actors: v.actors(&actors) }
+                AffiliationGroup {
+                    affiliation: affiliation.map(|a| v.actor(a)),
+                    actors: v.actors(&actors),
+                }
             })
             .collect();
-        groups.push(ActorGroup { kind: kind.as_str(), label: kind.plural_label(), affiliations });
+        groups.push(ActorGroup {
+            kind: kind.as_str(),
+            label: kind.plural_label(),
+            affiliations,
+        });
     }
     groups
 }
@@ -458,7 +548,9 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
         .filter_map(|group| {
             let last = *group.last()?;
             Some(History {
-                key: TopicKey { topic: v.topic(v.dossier.position(last).topic) },
+                key: TopicKey {
+                    topic: v.topic(v.dossier.position(last).topic),
+                },
                 latest: v.position(last),
                 history: v.positions(&group),
             })
@@ -508,7 +600,11 @@ fn topic_list<'a>(v: &Views<'a>) -> Vec<TopicSummary<'a>> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let mut actors: Vec<ActorIx> = t.positions.iter().map(|&p| v.dossier.position(p).actor).collect();
+            let mut actors: Vec<ActorIx> = t
+                .positions
+                .iter()
+                .map(|&p| v.dossier.position(p).actor)
+                .collect();
             actors.sort();
             actors.dedup();
             let summary = TopicSummary {
@@ -543,7 +639,9 @@ fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
         .filter_map(|group| {
             let last = *group.last()?;
             Some(History {
-                key: ActorKey { actor: v.actor(v.dossier.position(last).actor) },
+                key: ActorKey {
+                    actor: v.actor(v.dossier.position(last).actor),
+                },
                 latest: v.position(last),
                 history: v.positions(&group),
             })
@@ -573,7 +671,13 @@ fn months<'a>(v: &Views<'a>) -> Vec<Month<'a>> {
         let view = v.meeting(MeetingIx(i as u32));
         match months.last_mut() {
             Some((month, group)) if *month == first => group.meetings.push(view),
-            _ => months.push((first, Month { label: m.date.month_label(), meetings: vec![view] })),
+            _ => months.push((
+                first,
+                Month {
+                    label: m.date.month_label(),
+                    meetings: vec![view],
+                },
+            )),
         }
     }
     months.into_iter().rev().map(|(_, m)| m).collect()
@@ -589,12 +693,17 @@ struct Row<'a> {
 /// (by name); each cell holds the latest stance.
 fn matrix<'a>(v: &Views<'a>) -> (Vec<TopicRef<'a>>, Vec<Row<'a>>) {
     let d = v.dossier;
-    let mut topics: Vec<TopicIx> =
-        (0..d.topics.len()).map(|i| TopicIx(i as u32)).filter(|&t| !d.topic(t).positions.is_empty()).collect();
+    let mut topics: Vec<TopicIx> = (0..d.topics.len())
+        .map(|i| TopicIx(i as u32))
+        .filter(|&t| !d.topic(t).positions.is_empty())
+        .collect();
     topics.sort_by_key(|&t| d.topic(t).name.to_lowercase());
-    let column: BTreeMap<TopicIx, usize> = topics.iter().enumerate().map(|(i, &t)| (t, i)).collect();
-    let mut actors: Vec<ActorIx> =
-        (0..d.actors.len()).map(|i| ActorIx(i as u32)).filter(|&a| !d.actor(a).positions.is_empty()).collect();
+    let column: BTreeMap<TopicIx, usize> =
+        topics.iter().enumerate().map(|(i, &t)| (t, i)).collect();
+    let mut actors: Vec<ActorIx> = (0..d.actors.len())
+        .map(|i| ActorIx(i as u32))
+        .filter(|&a| !d.actor(a).positions.is_empty())
+        .collect();
     actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
     let rows = actors
         .into_iter()
@@ -610,7 +719,10 @@ fn matrix<'a>(v: &Views<'a>) -> (Vec<TopicRef<'a>>, Vec<Row<'a>>) {
             for (col, p) in latest {
                 cells[col] = Some(v.position(p));
             }
-            Row { actor: v.actor(a), cells }
+            Row {
+                actor: v.actor(a),
+                cells,
+            }
         })
         .collect();
     (v.topics(&topics), rows)
@@ -633,7 +745,8 @@ pub fn model_json(d: &Dossier) -> anyhow::Result<String> {
     let actor_id = |a: ActorIx| d.actor(a).id.as_str();
     let topic_id = |t: TopicIx| d.topic(t).id.as_str();
     let slug = |b: BriefingIx| d.briefing(b).slug.as_str();
-    let source = |s: Option<SourceRef>| s.map(|s| d.briefing(s.briefing).sources[s.index].id.as_str());
+    let source =
+        |s: Option<SourceRef>| s.map(|s| d.briefing(s.briefing).sources[s.index].id.as_str());
     let model = Model {
         title: &d.config.title,
         description: &d.config.description,

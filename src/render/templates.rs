@@ -41,15 +41,20 @@ impl Templates {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| anyhow::anyhow!("{e}"))
+            .map_err(|e| anyhow::anyhow!("{}", without_prefix(&e.to_string())))
             .context("the templates do not compile")?;
         Ok(Templates { tera })
     }
 
     /// Renders `template` with `context`; the error names the template and the page.
-    pub fn render(&self, template: &str, context: &tera::Context, page: &str) -> anyhow::Result<String> {
+    pub fn render(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        page: &str,
+    ) -> anyhow::Result<String> {
         self.tera.render(template, context).map_err(|e| {
-            let mut message = e.to_string();
+            let mut message = without_prefix(&e.to_string()).to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(cause) = source {
                 message.push_str(&format!(": {cause}"));
@@ -60,10 +65,18 @@ impl Templates {
     }
 }
 
+/// Tera's reports start with `error: `, which our own prefix already says.
+fn without_prefix(message: &str) -> &str {
+    message.strip_prefix("error: ").unwrap_or(message)
+}
+
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
-            out.push((file.path().to_string_lossy().replace('\\', "/"), text.to_string()));
+            out.push((
+                file.path().to_string_lossy().replace('\\', "/"),
+                text.to_string(),
+            ));
         }
     }
     for sub in dir.dirs() {

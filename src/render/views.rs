@@ -109,7 +109,13 @@ impl<'a> Views<'a> {
 
     pub fn actor(&self, ix: ActorIx) -> ActorRef<'a> {
         let actor = self.dossier.actor(ix);
-        ActorRef { id: &actor.id, name: &actor.name, url: actor_url(&actor.id), kind: actor.kind.as_str(), role: &actor.role }
+        ActorRef {
+            id: &actor.id,
+            name: &actor.name,
+            url: actor_url(&actor.id),
+            kind: actor.kind.as_str(),
+            role: &actor.role,
+        }
     }
 
     pub fn actors(&self, list: &[ActorIx]) -> Vec<ActorRef<'a>> {
@@ -118,7 +124,11 @@ impl<'a> Views<'a> {
 
     pub fn topic(&self, ix: TopicIx) -> TopicRef<'a> {
         let topic = self.dossier.topic(ix);
-        TopicRef { id: &topic.id, name: &topic.name, url: topic_url(&topic.id) }
+        TopicRef {
+            id: &topic.id,
+            name: &topic.name,
+            url: topic_url(&topic.id),
+        }
     }
 
     pub fn topics(&self, list: &[TopicIx]) -> Vec<TopicRef<'a>> {
@@ -215,12 +225,18 @@ impl<'a> Views<'a> {
 
     /// Positions grouped into histories: one per run of the same `key` (positions come
     /// sorted so that each history is contiguous and oldest first).
-    pub fn histories<K: PartialEq>(&self, list: &[PositionIx], key: impl Fn(&Position) -> K) -> Vec<Vec<PositionIx>> {
+    pub fn histories<K: PartialEq>(
+        &self,
+        list: &[PositionIx],
+        key: impl Fn(&Position) -> K,
+    ) -> Vec<Vec<PositionIx>> {
         let mut groups: Vec<Vec<PositionIx>> = Vec::new();
         for &ix in list {
             let position = self.dossier.position(ix);
             match groups.last_mut() {
-                Some(group) if key(self.dossier.position(group[0])) == key(position) => group.push(ix),
+                Some(group) if key(self.dossier.position(group[0])) == key(position) => {
+                    group.push(ix)
+                }
                 _ => groups.push(vec![ix]),
             }
         }

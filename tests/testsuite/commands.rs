@@ -1,0 +1,93 @@
+//! The commands and their exit codes.
+
+use crate::common::*;
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let site = dir.path().join("new-site");
+    dossier().arg("init").arg(&site).assert().success();
+    dossier()
+        .arg("check")
+        .arg("--root")
+        .arg(&site)
+        .arg("--strict")
+        .assert()
+        .success();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", report(&output, &site));
+    assert!(site.join("public/actors/envoy-a/index.html").is_file());
+    // A second init into the same, now non-empty, folder is refused.
+    dossier().arg("init").arg(&site).assert().code(2);
+}
+
+#[test]
+fn check_writes_nothing_and_fails_on_errors() {
+    let site = copy_site(&fixture("sites/minimal"));
+    dossier()
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .assert()
+        .success();
+    assert!(!site.path().join("public").exists());
+    std::fs::write(
+        site.path().join("content/briefings/bad.md"),
+        "---\ntitle: Bad\n---\n",
+    )
+    .expect("written");
+    let output = dossier()
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "content/briefings/bad.md:2: error: missing `date:`: write the briefing's date as YYYY-MM-DD\nerror: 1 error in the content\n"
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let site = copy_site(&fixture("sites/wikilinks"));
+    build(site.path(), &[])
+        .status
+        .success()
+        .then_some(())
+        .expect("warnings alone do not fail");
+    let output = build(site.path(), &["--strict"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    dossier()
+        .arg("build")
+        .arg("--no-such-flag")
+        .assert()
+        .code(2);
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let output = build(empty.path(), &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no content/ folder"));
+    let site = copy_site(&fixture("sites/minimal"));
+    dossier()
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .arg("--output")
+        .arg(site.path())
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn help_explains_each_command() {
+    for command in ["build", "check", "init"] {
+        let output = dossier().arg(command).arg("--help").output().expect("runs");
+        assert!(output.status.success());
+        assert!(String::from_utf8_lossy(&output.stdout).contains("Usage: dossier"));
+    }
+}

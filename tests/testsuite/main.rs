@@ -1,0 +1,11 @@
+//! The integration suite: the real `dossier` binary against fixture sites.
+//!
+//! Snapshots live in `snapshots/`; after a deliberate change, regenerate them with
+//! `INSTA_UPDATE=always cargo test` and review the diff.
+
+mod commands;
+mod common;
+mod invalid;
+mod links;
+mod output;
+mod sites;

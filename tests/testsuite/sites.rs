@@ -1,0 +1,157 @@
+//! Fixture sites with golden output: each is built and its diagnostics, its list of
+//! files and its resolved model (`dossier.json`) are compared with a snapshot.
+
+use crate::common::*;
+
+/// Builds the fixture site `name` with `args` and returns the build's snapshot text
+/// and its output tree.
+fn build_fixture(
+    name: &str,
+    args: &[&str],
+) -> (String, std::collections::BTreeMap<String, Vec<u8>>) {
+    let site = copy_site(&fixture(&format!("sites/{name}")));
+    let output = build(site.path(), args);
+    let tree = read_tree(&site.path().join("public"));
+    let mut text = report(&output, site.path());
+    text.push_str("--- files\n");
+    for path in tree.keys() {
+        text.push_str(path);
+        text.push('\n');
+    }
+    text.push_str("--- dossier.json\n");
+    text.push_str(&String::from_utf8_lossy(
+        tree.get("dossier.json")
+            .map(Vec::as_slice)
+            .unwrap_or_default(),
+    ));
+    (text, tree)
+}
+
+fn page<'a>(tree: &'a std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> &'a str {
+    std::str::from_utf8(tree.get(path).unwrap_or_else(|| panic!("{path} was built")))
+        .expect("UTF-8")
+}
+
+#[test]
+fn references_by_id_name_and_alias() {
+    let (text, tree) = build_fixture("references", &[]);
+    insta::assert_snapshot!("site_references", text);
+    // One actor answers to its id, its name and its alias, in any case.
+    let witkoff = page(&tree, "actors/steve-witkoff/index.html");
+    assert!(witkoff.contains("Kirill Dmitriev"), "counterpart listed");
+    assert!(
+        witkoff.contains("../../actors/united-states/index.html"),
+        "affiliation by name resolved"
+    );
+}
+
+#[test]
+fn wikilinks() {
+    let (text, tree) = build_fixture("wikilinks", &[]);
+    insta::assert_snapshot!("site_wikilinks", text);
+    let body = page(&tree, "briefings/envoys-meet/index.html");
+    assert!(body.contains(r#"<a href="../../actors/steve-witkoff/index.html" title="U.S. special envoy">Steve Witkoff</a>"#));
+    assert!(body.contains(r#"<a href="../../actors/steve-witkoff/index.html" title="U.S. special envoy">the envoy</a>"#));
+    assert!(body.contains(r#"<a href="../../topics/peace-plan/index.html">peace plan</a>"#));
+}
+
+#[test]
+fn position_history() {
+    let (text, tree) = build_fixture("history", &[]);
+    insta::assert_snapshot!("site_history", text);
+    let matrix = page(&tree, "positions/index.html");
+    assert!(
+        matrix.contains("Hold every captured area and ask for more."),
+        "latest stance in the matrix"
+    );
+    assert!(
+        !matrix.contains("Hold the line where it is."),
+        "older stance not in the matrix"
+    );
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let (without, tree) = build_fixture("drafts", &[]);
+    assert!(!tree.contains_key("briefings/unfinished/index.html"));
+    let (with, tree) = build_fixture("drafts", &["--drafts"]);
+    assert!(tree.contains_key("briefings/unfinished/index.html"));
+    insta::assert_snapshot!("site_drafts_without", without);
+    insta::assert_snapshot!("site_drafts_with", with);
+}
+
+#[test]
+fn briefings_in_sub_folders() {
+    let (text, _) = build_fixture("subfolders", &[]);
+    insta::assert_snapshot!("site_subfolders", text);
+}
+
+#[test]
+fn template_and_static_overrides() {
+    let (text, tree) = build_fixture("overrides", &[]);
+    insta::assert_snapshot!("site_overrides", text);
+    insta::assert_snapshot!(
+        "site_overrides_actor_page",
+        page(&tree, "actors/envoy-a/index.html")
+    );
+    assert_eq!(page(&tree, "style.css"), "body { color: rebeccapurple; }\n");
+    assert!(tree.contains_key("img/logo.svg"));
+    // Templates that were not overridden still come from the defaults.
+    assert!(page(&tree, "index.html").contains("<nav"));
+}
+
+#[test]
+fn a_folder_with_only_content_builds_a_styled_dossier() {
+    let (text, tree) = build_fixture("minimal", &[]);
+    insta::assert_snapshot!("site_minimal", text);
+    assert!(
+        page(&tree, "style.css").len() > 1000,
+        "the default stylesheet is embedded"
+    );
+    assert!(page(&tree, "index.html").contains("style.css"));
+}
+
+#[test]
+fn the_example_dossier_builds_without_warnings() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(&repo().join("content"), &site.path().join("content"));
+    std::fs::copy(
+        repo().join("dossier.yaml"),
+        site.path().join("dossier.yaml"),
+    )
+    .expect("config copied");
+    let output = build(site.path(), &["--strict"]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    for path in [
+        "index.html",
+        "briefings/index.html",
+        "briefings/florida-talks/index.html",
+        "actors/index.html",
+        "actors/steve-witkoff/index.html",
+        "actors/kirill-dmitriev/index.html",
+        "topics/index.html",
+        "topics/territory/index.html",
+        "meetings/index.html",
+        "positions/index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "dossier.json",
+        "style.css",
+    ] {
+        assert!(tree.contains_key(path), "{path} is built");
+    }
+    let witkoff = page(&tree, "actors/steve-witkoff/index.html");
+    assert!(
+        witkoff.contains("Kirill Dmitriev") && witkoff.contains("Russia remains fully committed")
+    );
+}
+
+/// Builds in a fresh copy of a fixture, for tests in other modules.
+pub fn built_fixture(name: &str) -> tempfile::TempDir {
+    let site = copy_site(&fixture(&format!("sites/{name}")));
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    site
+}
