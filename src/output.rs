@@ -2,7 +2,9 @@
 //!
 //! A build is written into a staging folder beside the output folder and swapped in
 //! only when every file was written, so the output folder always holds one complete
-//! build: the previous one until the new one is whole.
+//! build: the previous one until the new one is whole. On Linux the swap is one atomic
+//! exchange of the two folders, so even a kill at any moment leaves one whole build.
+//! A lock file beside the output folder makes a second build of the same output wait.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -92,6 +94,8 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 /// A build being written: files go into a staging folder until [`Staging::commit`].
 /// Dropped without a commit, it removes the staging folder and leaves the output as it was.
 pub struct Staging {
+    /// Held until the staging folder is swapped in or removed.
+    _lock: std::fs::File,
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
@@ -101,7 +105,7 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts a build that will replace `target`.
+    /// Starts a build that will replace `target`, once any other build of it finished.
     pub fn new(target: &Path) -> anyhow::Result<Staging> {
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -113,13 +117,12 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)
-                .with_context(|| format!("cannot remove {}", dir.display()))?;
-        }
         std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Staging {
+            _lock: lock,
             dir,
             target: target.to_path_buf(),
             committed: false,
@@ -135,49 +138,90 @@ impl Staging {
 
     /// Swaps the staging folder in for the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.old-{}",
-            self.target
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            std::process::id()
-        ));
-        let had_previous = self.target.exists();
-        if had_previous {
-            if !self.target.is_dir() {
-                bail!(
-                    "{} exists and is not a folder: remove it or choose another --output",
-                    self.target.display()
-                );
-            }
-            if old.exists() {
-                std::fs::remove_dir_all(&old)
-                    .with_context(|| format!("cannot remove {}", old.display()))?;
-            }
-            std::fs::rename(&self.target, &old).with_context(|| {
-                format!(
-                    "cannot move the previous build {} aside",
-                    self.target.display()
-                )
-            })?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_previous {
-                // Put the previous build back: the output stays as it was.
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(anyhow::Error::new(e).context(format!(
-                "cannot move the new build into {}",
+        if self.target.exists() && !self.target.is_dir() {
+            bail!(
+                "{} exists and is not a folder: remove it or choose another --output",
                 self.target.display()
-            )));
+            );
         }
-        self.committed = true;
-        if had_previous {
-            std::fs::remove_dir_all(&old)
-                .with_context(|| format!("cannot remove the previous build {}", old.display()))?;
+        if self.target.exists() {
+            // The staging folder now holds the previous build, removed on drop.
+            swap(&self.dir, &self.target).with_context(|| {
+                format!("cannot move the new build into {}", self.target.display())
+            })?;
+        } else {
+            std::fs::rename(&self.dir, &self.target).with_context(|| {
+                format!("cannot move the new build into {}", self.target.display())
+            })?;
+            self.committed = true;
         }
         Ok(())
+    }
+}
+
+/// Exchanges two folders in one step where the system can (Linux), so that no moment
+/// exists at which the output folder is missing or mixed.
+#[cfg(target_os = "linux")]
+fn swap(new: &Path, target: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        // Some file systems cannot exchange: fall back to two renames.
+        Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS) => swap_by_renames(new, target),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn swap(new: &Path, target: &Path) -> std::io::Result<()> {
+    swap_by_renames(new, target)
+}
+
+/// Moves `target` aside, `new` into its place, and the old build to `new`'s name.
+fn swap_by_renames(new: &Path, target: &Path) -> std::io::Result<()> {
+    let aside = new.with_extension("old");
+    std::fs::rename(target, &aside)?;
+    if let Err(e) = std::fs::rename(new, target) {
+        // Put the previous build back: the output stays as it was.
+        let _ = std::fs::rename(&aside, target);
+        return Err(e);
+    }
+    std::fs::rename(&aside, new)
+}
+
+/// Takes the lock of one output folder, waiting for another build that holds it.
+fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!("Waiting for another build of the same output to finish...");
+            file.lock()
+                .with_context(|| format!("cannot lock {}", path.display()))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(anyhow::Error::new(e).context(format!("cannot lock {}", path.display())));
+        }
+    }
+    Ok(file)
+}
+
+/// Removes staging folders left by builds that were killed (we hold the lock, so none
+/// of them is in use).
+fn remove_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

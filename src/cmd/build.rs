@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use super::{ContentFailure, count, load_site, shown};
+use super::{count, load_site, shown};
 use crate::cli::BuildArgs;
 use crate::output::{Staging, check_output_dir};
 use crate::render::{RenderSettings, render_site};
@@ -23,11 +23,16 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         &loaded.assets,
         &RenderSettings::default(),
         &staging,
-    )
-    .map_err(|e| ContentFailure(format!("{e:#}")))?;
+    )?;
     let files = staging.file_count();
     staging.commit()?;
     let d = &loaded.dossier;
+    if !d.drafts_left_out.is_empty() {
+        eprintln!(
+            "Left out {} (--drafts includes them)",
+            count(d.drafts_left_out.len(), "draft")
+        );
+    }
     eprintln!(
         "Built {}, {}, {}, {} ({files} files) into {} in {} ms",
         count(d.briefings.len(), "briefing"),

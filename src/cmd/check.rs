@@ -1,6 +1,6 @@
 //! `dossier check`: everything `build` does, in memory, with nothing written.
 
-use super::{ContentFailure, count, load_site};
+use super::{count, load_site};
 use crate::cli::SiteArgs;
 use crate::output::Discard;
 use crate::render::{RenderSettings, render_site};
@@ -14,8 +14,7 @@ pub fn check(args: &SiteArgs) -> anyhow::Result<()> {
         &loaded.assets,
         &RenderSettings::default(),
         &Discard,
-    )
-    .map_err(|e| ContentFailure(format!("{e:#}")))?;
+    )?;
     let d = &loaded.dossier;
     eprintln!(
         "No errors: {}, {}, {}, {}, {}, {}",

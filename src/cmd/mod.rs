@@ -9,27 +9,14 @@ pub use build::build;
 pub use check::check;
 pub use init::init;
 
-use std::fmt;
 use std::path::Path;
 
 use crate::cli::SiteArgs;
 use crate::config::Config;
+pub use crate::diagnostics::ContentFailure;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Dossier, ResolveOptions};
 use crate::render::{Asset, Templates};
-
-/// The build failed because of the site's own content or templates (exit code 1), as
-/// opposed to usage or I/O (exit code 2). Its details were printed already.
-#[derive(Debug)]
-pub struct ContentFailure(pub String);
-
-impl fmt::Display for ContentFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ContentFailure {}
 
 /// A site loaded and resolved, ready to render.
 pub struct Loaded {

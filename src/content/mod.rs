@@ -72,7 +72,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         );
     }
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
+    // Hidden files and editor leftovers (`.#x.md`, `.x.md.swp`, `x.md~`) are not content.
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
+    for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -114,9 +119,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
             }
         };
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            if !is_hidden(&path) {
-                diagnostics.warning(&path, None, "ignored: not a Markdown file (.md)");
-            }
+            diagnostics.warning(&path, None, "ignored: not a Markdown file (.md)");
             continue;
         }
         files.push((section, entry.path().to_path_buf(), path));
@@ -390,10 +393,10 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
+/// Hidden files and editor backups, skipped without a word, as every site generator does.
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.ends_with('~')
 }
 
 fn io_reason(error: &walkdir::Error) -> String {

@@ -11,7 +11,7 @@ mod refs;
 mod resolve;
 
 pub use date::Date;
-pub use ids::{is_valid_id, slugify};
+pub use ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use resolve::{ResolveOptions, resolve};
 
 use std::path::PathBuf;
@@ -54,6 +54,8 @@ pub struct Dossier {
     pub positions: Vec<Position>,
     /// Oldest first.
     pub quotes: Vec<Quote>,
+    /// Draft briefings left out (built only with `--drafts`).
+    pub drafts_left_out: Vec<PathBuf>,
 }
 
 impl Dossier {

@@ -67,6 +67,12 @@ pub fn resolve(
     };
     let mut dossier = builder.assemble(config, &drafts, &content, &affiliations, &mut problems);
     compute_back_references(&mut dossier);
+    dossier.drafts_left_out = content
+        .briefings
+        .iter()
+        .filter(|doc| !options.drafts && doc.front.draft)
+        .map(|doc| doc.path.clone())
+        .collect();
     dossier
 }
 
@@ -272,11 +278,11 @@ impl Names {
             }
             Lookup::Missing => {
                 let id = slugify(reference);
-                if id.is_empty() {
+                if let Some(problem) = id_problem(&id) {
                     problems.error(
                         at.path,
                         at.line,
-                        format!("'{reference}' cannot name an actor: use an actor's id or name"),
+                        format!("'{reference}' cannot name an actor ({problem}): use an actor's id or name"),
                     );
                     return None;
                 }
@@ -316,11 +322,11 @@ impl Names {
             }
             Lookup::Missing => {
                 let id = slugify(reference);
-                if id.is_empty() {
+                if let Some(problem) = id_problem(&id) {
                     problems.error(
                         at.path,
                         at.line,
-                        format!("'{reference}' cannot name a topic: use a topic's id or name"),
+                        format!("'{reference}' cannot name a topic ({problem}): use a topic's id or name"),
                     );
                     return None;
                 }
@@ -369,36 +375,31 @@ impl Names {
                 None
             }
         };
-        let slug = match front.slug.as_deref() {
-            Some(slug) => {
-                let slug = slug.trim();
-                if is_valid_id(slug) {
-                    Some(slug.to_string())
-                } else {
-                    let line = locator.key("slug").unwrap_or(doc.yaml_line);
-                    problems.error(
-                        path,
-                        line,
-                        format!(
-                            "slug '{slug}' is not valid: use lowercase letters, digits and single hyphens, such as '{}'",
-                            slugify(slug).if_empty("florida-talks")
-                        ),
-                    );
-                    None
-                }
+        let (slug, slug_line, written) = match front.slug.as_deref() {
+            Some(slug) => (
+                slug.trim().to_string(),
+                locator.key("slug").unwrap_or(doc.yaml_line),
+                true,
+            ),
+            None => (slugify(&doc.stem), 1, false),
+        };
+        let slug = match id_problem(&slug) {
+            None => Some(slug),
+            Some(problem) if written => {
+                problems.error(
+                    path,
+                    slug_line,
+                    format!("slug '{slug}' cannot be used: {problem}"),
+                );
+                None
             }
-            None => {
-                let slug = slugify(&doc.stem);
-                if slug.is_empty() {
-                    problems.error(
-                        path,
-                        1,
-                        "cannot make a slug from this file name: rename the file, or add `slug:`",
-                    );
-                    None
-                } else {
-                    Some(slug)
-                }
+            Some(problem) => {
+                problems.error(
+                    path,
+                    1,
+                    format!("cannot make a slug from the file name ({problem}): rename the file, or add `slug:`"),
+                );
+                None
             }
         };
 
@@ -524,15 +525,17 @@ impl Names {
                 }
             }
             let id = match meeting.id.as_deref().map(str::trim) {
-                Some(id) if is_valid_id(id) => Some(id.to_string()),
-                Some(id) => {
-                    problems.error(
-                        path,
-                        at_field("id"),
-                        format!("meeting id '{id}' is not valid: use lowercase letters, digits and single hyphens"),
-                    );
-                    continue;
-                }
+                Some(id) => match id_problem(id) {
+                    None => Some(id.to_string()),
+                    Some(problem) => {
+                        problems.error(
+                            path,
+                            at_field("id"),
+                            format!("meeting id '{id}' cannot be used: {problem}"),
+                        );
+                        continue;
+                    }
+                },
                 None => None,
             };
             let source = source_of(meeting.source.as_deref(), "meetings", index, problems);
@@ -749,8 +752,12 @@ fn file_id<'d, F>(
     problems: &mut Problems<'_>,
 ) -> Option<String> {
     let id = slugify(&doc.stem);
-    if id.is_empty() {
-        problems.error(&doc.path, 1, format!("cannot make a {what} id from this file name: name the file <id>.md, such as steve-witkoff.md"));
+    if let Some(problem) = id_problem(&id) {
+        problems.error(
+            &doc.path,
+            1,
+            format!("cannot make a {what} id from this file name ({problem}): name the file <id>.md, such as steve-witkoff.md"),
+        );
         return None;
     }
     if id != doc.stem {
@@ -835,19 +842,6 @@ fn clean_list(items: &[String]) -> Vec<String> {
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
-    }
-}
-
-trait IfEmpty {
-    fn if_empty(self, fallback: &str) -> String;
-}
-impl IfEmpty for String {
-    fn if_empty(self, fallback: &str) -> String {
-        if self.is_empty() {
-            fallback.to_string()
-        } else {
-            self
-        }
     }
 }
 
@@ -949,9 +943,9 @@ fn assign_meeting_ids(
                         .iter()
                         .map(|&p| names.actors[p as usize].id.as_str())
                         .collect();
-                    let base = format!("{}-{}", meeting.date.iso(), ids.join("-"))
-                        .trim_end_matches('-')
-                        .to_string();
+                    let full = format!("{}-{}", meeting.date.iso(), ids.join("-"));
+                    // Room is left for the "-N" that tells same-day meetings apart.
+                    let base = truncate_id(full.trim_end_matches('-'), MAX_ID_LEN - 8).to_string();
                     let mut id = base.clone();
                     let mut n = 2;
                     while seen.contains_key(&id) {
@@ -1270,6 +1264,7 @@ impl Assembler<'_> {
             meetings,
             positions,
             quotes,
+            drafts_left_out: Vec::new(),
         }
     }
 

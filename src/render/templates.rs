@@ -60,7 +60,10 @@ impl Templates {
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            anyhow::anyhow!("template {template}, rendering {page}: {message}")
+            crate::diagnostics::ContentFailure(format!(
+                "template {template}, rendering {page}: {message}"
+            ))
+            .into()
         })
     }
 }
