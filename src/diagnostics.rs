@@ -35,11 +35,25 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
+        // Author text may hold control characters (a NUL in a slug): show them escaped.
+        let (path, message) = (escape_controls(&path), escape_controls(&self.message));
         match self.line {
-            Some(line) => write!(f, "{path}:{line}: {severity}: {}", self.message),
-            None => write!(f, "{path}: {severity}: {}", self.message),
+            Some(line) => write!(f, "{path}:{line}: {severity}: {message}"),
+            None => write!(f, "{path}: {severity}: {message}"),
         }
     }
+}
+
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Every problem found in one run.

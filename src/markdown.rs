@@ -214,6 +214,22 @@ fn render_events<R: LinkResolver>(
         demote_headings(&mut events);
         add_heading_ids(&mut events);
     }
+    if has_raw_html && !options.trusted_html && raw_html_depth(&events) > MAX_RAW_HTML_DEPTH {
+        // The sanitizer's HTML parser takes quadratic time on deep nesting: show such
+        // markup as text instead.
+        for event in events.iter_mut() {
+            if let Event::Html(html) = event {
+                *event = Event::Text(std::mem::replace(html, CowStr::Borrowed("")));
+            }
+        }
+        has_raw_html = false;
+        problems.push((
+            0,
+            format!(
+                "raw HTML nested more than {MAX_RAW_HTML_DEPTH} elements deep is shown as text"
+            ),
+        ));
+    }
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html && !options.trusted_html {
@@ -224,6 +240,45 @@ fn render_events<R: LinkResolver>(
         targets,
         problems,
     }
+}
+
+/// How deep raw HTML may nest before it is shown as text.
+const MAX_RAW_HTML_DEPTH: usize = 256;
+
+/// The deepest nesting of the raw HTML elements among `events`, estimated by counting
+/// opening and closing tags (void elements and `/>` do not nest).
+fn raw_html_depth(events: &[Event<'_>]) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for event in events {
+        let Event::Html(html) = event else { continue };
+        let mut rest: &str = html;
+        while let Some(at) = rest.find('<') {
+            rest = &rest[at + 1..];
+            if let Some(closing) = rest.strip_prefix('/') {
+                depth = depth.saturating_sub(1);
+                rest = closing;
+                continue;
+            }
+            let name_len = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            if name_len == 0 {
+                continue;
+            }
+            let name = rest[..name_len].to_ascii_lowercase();
+            let end = rest.find('>').unwrap_or(rest.len());
+            if !VOID.contains(&name.as_str()) && !rest[..end].ends_with('/') {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            rest = &rest[end..];
+        }
+    }
+    deepest
 }
 
 fn refused(url: &str) -> String {
@@ -477,6 +532,39 @@ mod tests {
                 && is_safe_url("mailto:a@b.c")
         );
         assert!(!is_safe_url("vbscript:x") && !is_safe_url("java\nscript:x"));
+    }
+
+    #[test]
+    fn pathological_input_renders_in_linear_time() {
+        // Each of these is quadratic or worse in a naive renderer; at 100,000 repetitions
+        // such a renderer would not finish.
+        let n = 100_000;
+        for text in [
+            ">".repeat(n) + " x",
+            "[".repeat(n),
+            "*".repeat(n) + "x" + &"*".repeat(n),
+            (0..n)
+                .map(|i| format!("{}- x\n", "  ".repeat(i % 200)))
+                .collect::<String>(),
+            "[[".repeat(n) + &"]]".repeat(n),
+        ] {
+            render(&text, &Known, &[], RenderOptions::default());
+        }
+        let notes: String = (0..80_000)
+            .map(|i| format!("[^{i}]\n\n[^{i}]: note\n\n"))
+            .collect();
+        assert!(
+            render(&notes, &Known, &[], RenderOptions::default())
+                .html
+                .contains("note")
+        );
+        let out = render(&"<div>".repeat(n), &Known, &[], RenderOptions::default());
+        assert!(
+            out.html.starts_with("<p>&lt;div&gt;") || out.html.starts_with("&lt;div&gt;"),
+            "{}",
+            &out.html[..40]
+        );
+        assert_eq!(out.problems.len(), 1);
     }
 
     #[test]

@@ -256,6 +256,14 @@ fn parse_document<F: DeserializeOwned>(
         }
     };
     let locator = Locator::new(split.yaml, split.yaml_line);
+    if let Some((line, problem)) = yaml_too_big(split.yaml) {
+        diagnostics.error(
+            path,
+            Some(split.yaml_line + line),
+            format!("invalid YAML: {problem}"),
+        );
+        return None;
+    }
     let value: Value = match serde_yaml::from_str(split.yaml) {
         Ok(value) => value,
         Err(e) => {
@@ -286,6 +294,15 @@ fn parse_document<F: DeserializeOwned>(
             return None;
         }
     };
+    if let Some(tag) = find_tag(&value).or_else(|| find_standard_tag(split.yaml)) {
+        let line = locator.find(None, &tag);
+        diagnostics.error(
+            path,
+            Some(line),
+            format!("YAML tags such as `{tag}` are not supported: remove the tag and write the value as text"),
+        );
+        return None;
+    }
     check_keys(path, &value, spec, &locator, diagnostics);
     let front = match serde_yaml::from_value::<F>(value) {
         Ok(front) => front,
@@ -298,7 +315,9 @@ fn parse_document<F: DeserializeOwned>(
                 ),
                 Ok(_) => (None, yaml_message(&e)),
             };
-            diagnostics.error(path, line.or(Some(split.yaml_line)), message);
+            let line = line.unwrap_or(split.yaml_line);
+            let message = name_the_field(message, split.yaml.lines().nth(line - split.yaml_line));
+            diagnostics.error(path, Some(line), message);
             return None;
         }
     };
@@ -383,9 +402,101 @@ fn describe(value: &Value) -> &'static str {
 /// serde_yaml's message without its trailing position, which we print as `path:line:`.
 pub fn yaml_message(error: &serde_yaml::Error) -> String {
     let message = error.to_string();
-    match message.find(" at line ") {
+    let message = match message.find(" at line ") {
         Some(at) => message[..at].to_string(),
         None => message,
+    };
+    match message.as_str() {
+        "repetition limit exceeded" => {
+            "anchors and aliases expand to too much data: write the values out instead".to_string()
+        }
+        "recursion limit exceeded" => "the YAML is nested too deeply".to_string(),
+        _ => message,
+    }
+}
+
+/// serde names the field of a type error only inside lists; name it from the line
+/// otherwise, and say how to write a text that YAML reads as something else.
+fn name_the_field(message: String, line: Option<&str>) -> String {
+    let key = line
+        .map(|l| l.trim_start().trim_start_matches("- "))
+        .and_then(|l| l.split_once(':'))
+        .map(|(key, _)| key.trim())
+        .filter(|key| !key.is_empty() && !key.contains(' '));
+    let mut message = match key {
+        Some(key) if message.starts_with("invalid ") => format!("{key}: {message}"),
+        _ => message,
+    };
+    if message.ends_with("expected a string") {
+        message.push_str(": put the value in quotes");
+    } else if message.ends_with("expected a sequence") {
+        message.push_str(": write a list, such as [a, b]");
+    }
+    message
+}
+
+/// The largest front matter accepted, in bytes.
+const MAX_FRONT_MATTER: usize = 1 << 20;
+/// The deepest nesting of `[` and `{` accepted (serde_yaml stops at 128 anyway, but
+/// only after its scanner spent quadratic time on deeper input).
+const MAX_FLOW_DEPTH: usize = 100;
+
+/// Front matter that is too large or nested too deeply to parse in bounded time, with
+/// the 0-based line where that shows.
+fn yaml_too_big(yaml: &str) -> Option<(usize, String)> {
+    if yaml.len() > MAX_FRONT_MATTER {
+        return Some((
+            0,
+            format!(
+                "the front matter is over {} KiB: move long text into the body",
+                MAX_FRONT_MATTER >> 10
+            ),
+        ));
+    }
+    // Quotes are not tracked: no real value holds a hundred unbalanced brackets, and
+    // tracking them would let a stray quote hide the nesting.
+    let (mut depth, mut line) = (0usize, 0usize);
+    for c in yaml.bytes() {
+        match c {
+            b'\n' => line += 1,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((line, "the YAML is nested too deeply".to_string()));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first standard YAML tag (`!!binary`, `!!str`) in the text: serde_yaml applies
+/// those silently, so they are looked for in the text itself.
+fn find_standard_tag(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let at = [": !!", "- !!", "[!!", ", !!"]
+            .iter()
+            .filter_map(|p| line.find(p).map(|i| i + p.len() - 2))
+            .min()?;
+        let tag: String = line[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != ']')
+            .collect();
+        Some(tag)
+    })
+}
+
+/// The first YAML tag (`!x`) anywhere in `value`.
+fn find_tag(value: &Value) -> Option<String> {
+    match value {
+        Value::Tagged(tagged) => Some(tagged.tag.to_string()),
+        Value::Sequence(items) => items.iter().find_map(find_tag),
+        Value::Mapping(map) => map
+            .iter()
+            .find_map(|(k, v)| find_tag(k).or_else(|| find_tag(v))),
+        _ => None,
     }
 }
 

@@ -38,7 +38,10 @@ pub fn copy_dir(source: &Path, target: &Path) {
             .strip_prefix(source)
             .expect("inside the fixture");
         let to = target.join(relative);
-        if entry.file_type().is_dir() {
+        if entry.path_is_symlink() {
+            let target = std::fs::read_link(entry.path()).expect("a readable link");
+            std::os::unix::fs::symlink(target, &to).expect("a symbolic link");
+        } else if entry.file_type().is_dir() {
             std::fs::create_dir_all(&to).expect("a folder");
         } else {
             std::fs::copy(entry.path(), &to).expect("a copied file");
