@@ -5,6 +5,7 @@
 
 mod commands;
 mod common;
+mod injection;
 mod invalid;
 mod links;
 mod output;

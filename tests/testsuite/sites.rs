@@ -101,6 +101,13 @@ fn template_and_static_overrides() {
 }
 
 #[test]
+fn bom_crlf_blank_lines_and_yaml_1_1_words() {
+    let (text, tree) = build_fixture("encodings", &[]);
+    insta::assert_snapshot!("site_encodings", text);
+    assert!(page(&tree, "actors/no/index.html").contains("<h1>NO</h1>"));
+}
+
+#[test]
 fn a_folder_with_only_content_builds_a_styled_dossier() {
     let (text, tree) = build_fixture("minimal", &[]);
     insta::assert_snapshot!("site_minimal", text);
