@@ -101,22 +101,8 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         if entry.file_type().is_dir() {
             continue;
         }
-        let section = match path
-            .components()
-            .nth(1)
-            .and_then(|c| c.as_os_str().to_str())
-        {
-            Some("briefings") => Section::Briefings,
-            Some("actors") => Section::Actors,
-            Some("topics") => Section::Topics,
-            _ => {
-                diagnostics.warning(
-                    &path,
-                    None,
-                    "ignored: content files belong in content/briefings/, content/actors/ or content/topics/",
-                );
-                continue;
-            }
+        let Some(section) = section_of(&path, diagnostics) else {
+            continue;
         };
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
             diagnostics.warning(&path, None, "ignored: not a Markdown file (.md)");
@@ -134,6 +120,25 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         })
         .collect();
 
+    Ok(collect(parsed, diagnostics))
+}
+
+/// Parses files held in memory exactly as [`load`] parses files on disk: each path is
+/// relative to the site root (`content/briefings/x.md`). Used by fuzzing and tests.
+pub fn from_memory(files: Vec<(PathBuf, Vec<u8>)>, diagnostics: &mut Diagnostics) -> Content {
+    let mut parsed = Vec::new();
+    for (path, bytes) in files {
+        let Some(section) = section_of(&path, diagnostics) else {
+            continue;
+        };
+        let mut problems = Diagnostics::default();
+        let result = parse_bytes(section, &path, bytes, &mut problems);
+        parsed.push((result, problems));
+    }
+    collect(parsed, diagnostics)
+}
+
+fn collect(parsed: Vec<(Parsed, Diagnostics)>, diagnostics: &mut Diagnostics) -> Content {
     let mut content = Content::default();
     for (parsed, problems) in parsed {
         diagnostics.extend(problems);
@@ -144,7 +149,28 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
             Parsed::Failed => {}
         }
     }
-    Ok(content)
+    content
+}
+
+/// The folder of `content/` that `path` is in, or a warning that it is in none.
+fn section_of(path: &Path, diagnostics: &mut Diagnostics) -> Option<Section> {
+    match path
+        .components()
+        .nth(1)
+        .and_then(|c| c.as_os_str().to_str())
+    {
+        Some("briefings") => Some(Section::Briefings),
+        Some("actors") => Some(Section::Actors),
+        Some("topics") => Some(Section::Topics),
+        _ => {
+            diagnostics.warning(
+                path,
+                None,
+                "ignored: content files belong in content/briefings/, content/actors/ or content/topics/",
+            );
+            None
+        }
+    }
 }
 
 enum Parsed {
@@ -155,13 +181,21 @@ enum Parsed {
 }
 
 fn read_file(section: Section, full: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Parsed {
-    let bytes = match std::fs::read(full).with_context(|| "cannot read the file") {
-        Ok(bytes) => bytes,
+    match std::fs::read(full).with_context(|| "cannot read the file") {
+        Ok(bytes) => parse_bytes(section, path, bytes, diagnostics),
         Err(e) => {
             diagnostics.error(path, None, format!("{:#}", e));
-            return Parsed::Failed;
+            Parsed::Failed
         }
-    };
+    }
+}
+
+fn parse_bytes(
+    section: Section,
+    path: &Path,
+    bytes: Vec<u8>,
+    diagnostics: &mut Diagnostics,
+) -> Parsed {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -14,6 +14,13 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// The embedded templates alone.
+    pub fn embedded() -> anyhow::Result<Templates> {
+        let mut sources: Vec<(String, String)> = Vec::new();
+        collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
+        Templates::compile(&sources)
+    }
+
     /// The embedded templates, overridden by `root/templates/**`.
     pub fn load(root: &Path) -> anyhow::Result<Templates> {
         let mut sources: Vec<(String, String)> = Vec::new();
@@ -38,6 +45,10 @@ impl Templates {
                 }
             }
         }
+        Templates::compile(&sources)
+    }
+
+    fn compile(sources: &[(String, String)]) -> anyhow::Result<Templates> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
