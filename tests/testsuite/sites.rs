@@ -134,6 +134,11 @@ fn the_example_dossier_builds_without_warnings() {
         "topics/territory/index.html",
         "meetings/index.html",
         "positions/index.html",
+        "network/index.html",
+        "search/index.html",
+        "search-index.js",
+        "search.js",
+        "favicon.svg",
         "404.html",
         "feed.xml",
         "sitemap.xml",
@@ -146,6 +151,21 @@ fn the_example_dossier_builds_without_warnings() {
     assert!(
         witkoff.contains("Kirill Dmitriev") && witkoff.contains("Russia remains fully committed")
     );
+    // The actor's counterparts as a graph whose nodes link to their pages.
+    assert!(witkoff.contains(r#"<svg class="graph""#));
+    assert!(
+        witkoff
+            .contains(r#"<a class="graph__node" href="../../actors/kirill-dmitriev/index.html">"#)
+    );
+    // The whole network, drawn and listed.
+    let network = page(&tree, "network/index.html");
+    assert!(network.contains(r#"<svg class="graph""#) && network.contains("pairs-caption"));
+    // The search index finds an actor by alias; the search page lists everything without script.
+    let index = page(&tree, "search-index.js");
+    assert!(index.starts_with("window.DOSSIER_SEARCH = ["));
+    assert!(index.contains(r#""Moscow","Kremlin""#));
+    let search = page(&tree, "search/index.html");
+    assert!(search.contains(r#"<a href="../actors/russia/index.html">Russia</a>"#));
 }
 
 /// Builds in a fresh copy of a fixture, for tests in other modules.
