@@ -166,6 +166,47 @@ fn the_example_dossier_builds_without_warnings() {
     assert!(index.contains(r#""Moscow","Kremlin""#));
     let search = page(&tree, "search/index.html");
     assert!(search.contains(r#"<a href="../actors/russia/index.html">Russia</a>"#));
+    // Each matrix cell links to the source in the briefing it comes from, with its date.
+    let matrix = page(&tree, "positions/index.html");
+    let cells = matrix.matches(r#"<td class="matrix__cell"#).count();
+    let empty = matrix.matches("matrix__cell--empty").count();
+    let linked = matrix
+        .matches(r#"href="../briefings/florida-talks/index.html#source-cgtn""#)
+        .count();
+    assert!(
+        cells > empty && linked >= cells - empty,
+        "{linked} of {cells} cells linked"
+    );
+    assert!(matrix.contains(r#"<time datetime="2025-12-21">21 December 2025</time>"#));
+}
+
+#[test]
+fn author_text_cannot_break_out_of_the_search_index_or_the_graphs() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    std::fs::write(
+        briefings.join("hostile.md"),
+        "---\ntitle: \"</script><script>alert(1)</script> & <!--\"\ndate: 2025-06-01\nmeetings:\n  - participants: [\"A <b>bold</b> envoy\", \"Line\\u2028separator\"]\n---\nBody.\n",
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let index = page(&tree, "search-index.js");
+    for forbidden in ["<", ">", "&", "\u{2028}"] {
+        assert!(!index.contains(forbidden), "{forbidden:?} in {index}");
+    }
+    assert!(index.contains(r"\u003c/script\u003e"));
+    for path in ["network/index.html", "actors/a-b-bold-b-envoy/index.html"] {
+        let html = page(&tree, path);
+        assert!(!html.contains("<b>bold</b>"), "{path} has raw author HTML");
+        assert!(
+            html.contains("A &lt;b&gt;bold&lt;&#x2F;b&gt; envoy")
+                || html.contains("A &lt;b&gt;bold&lt;/b&gt; envoy"),
+            "{path}"
+        );
+    }
 }
 
 /// Builds in a fresh copy of a fixture, for tests in other modules.
