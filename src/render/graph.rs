@@ -54,7 +54,7 @@ pub struct Layout {
 /// Room left around the circle for the labels, in user units.
 const LABEL_ROOM: f64 = 160.0;
 /// Longest label drawn in full; longer ones are cut with an ellipsis (the tooltip keeps the whole name).
-const LABEL_CHARS: usize = 24;
+const LABEL_CHARS: usize = 28;
 
 /// Places `n` nodes evenly on a circle, the first at the top, going clockwise. The
 /// radius grows with `n` so that neighbouring labels keep apart.
@@ -129,6 +129,12 @@ pub fn svg(graph: &Graph, layout: &Layout, labels: &Labels<'_>, highlight_first:
         .max()
         .unwrap_or(1)
         .max(1);
+    // Many lines are drawn thinner, so that they do not fill the circle.
+    let widest = if graph.edges.len() > CROWDED_EDGES {
+        3.0
+    } else {
+        8.0
+    };
     body.push_str(r#"<g class="graph__edges">"#);
     for edge in &graph.edges {
         let (Some(a), Some(b)) = (layout.points.get(edge.a), layout.points.get(edge.b)) else {
@@ -144,7 +150,7 @@ pub fn svg(graph: &Graph, layout: &Layout, labels: &Labels<'_>, highlight_first:
             a.y,
             b.x,
             b.y,
-            stroke_width(edge.weight, max),
+            stroke_width(edge.weight, max, widest),
             escape(&na.label),
             escape(&nb.label),
             meetings(edge.weight),
@@ -343,10 +349,13 @@ fn place_label(point: Point, centre: Point, radial: bool) -> Label {
     }
 }
 
-/// Between 1 and 8 units, by the square root of the weight's share of the largest.
-pub fn stroke_width(weight: usize, max: usize) -> f64 {
+/// Above this many edges, lines are drawn thinner.
+const CROWDED_EDGES: usize = 60;
+
+/// Between 1 and `widest` units, by the square root of the weight's share of the largest.
+pub fn stroke_width(weight: usize, max: usize, widest: f64) -> f64 {
     let share = weight as f64 / max.max(1) as f64;
-    1.0 + 7.0 * share.clamp(0.0, 1.0).sqrt()
+    1.0 + (widest - 1.0).max(0.0) * share.clamp(0.0, 1.0).sqrt()
 }
 
 fn meetings(n: usize) -> String {
@@ -429,10 +438,11 @@ mod tests {
 
     #[test]
     fn stroke_width_grows_with_weight_and_stays_bounded() {
-        assert!(stroke_width(1, 10) < stroke_width(5, 10));
-        assert!((stroke_width(10, 10) - 8.0).abs() < 1e-9);
-        assert!(stroke_width(1, 1) <= 8.0);
-        assert!(stroke_width(0, 0) >= 1.0);
+        assert!(stroke_width(1, 10, 8.0) < stroke_width(5, 10, 8.0));
+        assert!((stroke_width(10, 10, 8.0) - 8.0).abs() < 1e-9);
+        assert!((stroke_width(10, 10, 3.0) - 3.0).abs() < 1e-9);
+        assert!(stroke_width(1, 1, 8.0) <= 8.0);
+        assert!(stroke_width(0, 0, 8.0) >= 1.0);
     }
 
     #[test]
@@ -486,7 +496,7 @@ mod tests {
         };
         let svg = svg(&graph, &ego(1), &labels, true);
         assert!(svg.contains(&format!("<title>{long}</title>")));
-        assert!(svg.contains("The Extraordinarily Lon…</text>"));
+        assert!(svg.contains("The Extraordinarily Long Na…</text>"));
         assert!(svg.contains("graph__node--centre"));
     }
 

@@ -12,6 +12,8 @@ use crate::model::*;
 
 /// How many actors the network's drawing shows at most; the list of pairs is complete.
 pub const NETWORK_NODES: usize = 60;
+/// How many lines the network's drawing shows at most: the pairs that met most.
+pub const NETWORK_EDGES: usize = 300;
 /// How many counterparts an actor's own graph shows at most.
 pub const EGO_COUNTERPARTS: usize = 24;
 
@@ -33,6 +35,9 @@ pub struct NetworkView<'a> {
     /// Actors drawn, and actors who met anyone at all.
     pub shown: usize,
     pub total: usize,
+    /// Lines drawn, and lines between the actors drawn.
+    pub links_shown: usize,
+    pub links_total: usize,
     /// Every pair that met, most meetings first.
     pub pairs: Vec<Pair<'a>>,
 }
@@ -95,18 +100,26 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
     // Around the circle: by affiliation (an actor beside the actors affiliated with it), then name.
     chosen.sort_by_key(|&a| circle_key(d, a));
     let slot: BTreeMap<ActorIx, usize> = chosen.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut edges: Vec<Edge> = all
+        .iter()
+        .filter_map(|(a, c)| {
+            Some(Edge {
+                a: *slot.get(a)?,
+                b: *slot.get(&c.actor)?,
+                weight: c.meetings.len(),
+            })
+        })
+        .collect();
+    let links_total = edges.len();
+    if edges.len() > NETWORK_EDGES {
+        // The strongest links, in a stable order.
+        edges.sort_by(|x, y| y.weight.cmp(&x.weight).then((x.a, x.b).cmp(&(y.a, y.b))));
+        edges.truncate(NETWORK_EDGES);
+        edges.sort_by_key(|e| (e.a, e.b));
+    }
     let graph = Graph {
         nodes: chosen.iter().map(|&a| node(v, a)).collect(),
-        edges: all
-            .iter()
-            .filter_map(|(a, c)| {
-                Some(Edge {
-                    a: *slot.get(a)?,
-                    b: *slot.get(&c.actor)?,
-                    weight: c.meetings.len(),
-                })
-            })
-            .collect(),
+        edges,
     };
     let svg_html = if graph.edges.is_empty() {
         String::new()
@@ -159,6 +172,8 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
         svg_html,
         shown: graph.nodes.len(),
         total,
+        links_shown: graph.edges.len(),
+        links_total,
         pairs,
     }
 }

@@ -216,3 +216,27 @@ pub fn built_fixture(name: &str) -> tempfile::TempDir {
     assert!(output.status.success(), "{}", report(&output, site.path()));
     site
 }
+
+#[test]
+fn the_network_drawing_is_capped_but_its_list_is_complete() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    // 71 actors in a chain: 70 pairs.
+    let meetings: String = (0..70)
+        .map(|i| format!("  - participants: [envoy-{i}, envoy-{}]\n", i + 1))
+        .collect();
+    std::fs::write(
+        briefings.join("chain.md"),
+        format!("---\ntitle: Chain\ndate: 2025-06-01\nmeetings:\n{meetings}---\n"),
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let network = page(&tree, "network/index.html");
+    assert_eq!(network.matches(r#"<a class="graph__node""#).count(), 60);
+    assert!(network.contains("the 60 most-connected of the 71 actors who met anyone"));
+    assert!(network.contains("70 pairs of actors who met"));
+    assert_eq!(network.matches("<tr><td>").count(), 70);
+}
