@@ -26,8 +26,16 @@
       order: order,
       title: fold(entry.t),
       words: words,
-      haystack: [fold(entry.t)].concat(words, [fold(entry.d || "")]).join(" \u0001 ")
+      own: [fold(entry.t)].concat(words, [fold(entry.d || "")]).join(" \u0001 ")
     };
+  });
+  /* A meeting is found by its participants' names and aliases, a briefing by its topics'. */
+  prepared.forEach(function (item) {
+    var related = (item.entry.r || []).map(function (i) {
+      var other = prepared[i];
+      return other ? other.title + " \u0001 " + other.words.join(" \u0001 ") : "";
+    });
+    item.haystack = [item.own].concat(related).join(" \u0001 ");
   });
 
   function startsWord(text, term) {

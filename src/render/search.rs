@@ -14,10 +14,10 @@ use crate::model::*;
 
 /// The index file's path in the output.
 pub const INDEX_PATH: &str = "search-index.js";
-/// At most this many participant names go into a meeting's keywords.
-const MEETING_NAMES: usize = 6;
-/// At most this many topic names go into a briefing's keywords.
-const BRIEFING_TOPICS: usize = 6;
+/// At most this many participants are related to a meeting.
+const MEETING_NAMES: usize = 8;
+/// At most this many topics are related to a briefing.
+const BRIEFING_TOPICS: usize = 8;
 
 /// One thing to find. Short field names keep the index small.
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -30,48 +30,63 @@ pub struct Entry {
     pub u: String,
     /// A short detail shown under the title: a role, a date.
     pub d: String,
-    /// Keywords matched as well as the title (aliases, ids, names, places).
+    /// Keywords matched as well as the title (aliases, ids, places, dates).
     pub w: Vec<String>,
+    /// Related entries, by their index in the list, whose titles and keywords match
+    /// too: a meeting's participants, a briefing's topics. Indices rather than names
+    /// keep the index small on large dossiers.
+    pub r: Vec<usize>,
 }
 
-/// Every entry: briefings (newest first), actors, topics (by name), meetings (newest first).
+/// Every entry: briefings (newest first), actors (by name), topics (by name), meetings
+/// (newest first).
 pub fn entries(d: &Dossier) -> Vec<Entry> {
-    let mut out = Vec::new();
+    let mut actors: Vec<(usize, &Actor)> = d.actors.iter().enumerate().collect();
+    actors.sort_by_key(|(_, a)| a.name.to_lowercase());
+    let mut topics: Vec<(usize, &Topic)> = d.topics.iter().enumerate().collect();
+    topics.sort_by_key(|(_, t)| t.name.to_lowercase());
+    // Where each actor's and topic's entry will be in the list.
+    let mut actor_entry = vec![0; d.actors.len()];
+    for (at, (ix, _)) in actors.iter().enumerate() {
+        actor_entry[*ix] = d.briefings.len() + at;
+    }
+    let mut topic_entry = vec![0; d.topics.len()];
+    for (at, (ix, _)) in topics.iter().enumerate() {
+        topic_entry[*ix] = d.briefings.len() + d.actors.len() + at;
+    }
+
+    let mut out =
+        Vec::with_capacity(d.briefings.len() + d.actors.len() + d.topics.len() + d.meetings.len());
     for b in &d.briefings {
-        let mut w = vec![b.date.iso()];
-        w.extend(
-            b.topics
-                .iter()
-                .take(BRIEFING_TOPICS)
-                .map(|&t| d.topic(t).name.clone()),
-        );
         out.push(Entry {
             t: b.title.clone(),
             k: "briefing",
             u: briefing_url(&b.slug),
             d: b.date.display(),
-            w,
+            w: vec![b.date.iso()],
+            r: b.topics
+                .iter()
+                .take(BRIEFING_TOPICS)
+                .map(|t| topic_entry[t.get()])
+                .collect(),
         });
     }
-    let mut actors: Vec<&Actor> = d.actors.iter().collect();
-    actors.sort_by_key(|a| a.name.to_lowercase());
-    for a in actors {
+    for (_, a) in actors {
         let mut w = a.aliases.clone();
         w.push(a.id.clone());
-        if let Some(affiliation) = a.affiliation {
-            w.push(d.actor(affiliation).name.clone());
-        }
         out.push(Entry {
             t: a.name.clone(),
             k: "actor",
             u: actor_url(&a.id),
             d: a.role.clone(),
             w,
+            r: a.affiliation
+                .map(|p| actor_entry[p.get()])
+                .into_iter()
+                .collect(),
         });
     }
-    let mut topics: Vec<&Topic> = d.topics.iter().collect();
-    topics.sort_by_key(|t| t.name.to_lowercase());
-    for t in topics {
+    for (_, t) in topics {
         let mut w = t.aliases.clone();
         w.push(t.id.clone());
         out.push(Entry {
@@ -80,6 +95,7 @@ pub fn entries(d: &Dossier) -> Vec<Entry> {
             u: topic_url(&t.id),
             d: String::new(),
             w,
+            r: Vec::new(),
         });
     }
     for m in d.meetings.iter().rev() {
@@ -87,12 +103,6 @@ pub fn entries(d: &Dossier) -> Vec<Entry> {
         if !m.location.is_empty() {
             w.push(m.location.clone());
         }
-        w.extend(
-            m.participants
-                .iter()
-                .take(MEETING_NAMES)
-                .map(|&a| d.actor(a).name.clone()),
-        );
         out.push(Entry {
             t: m.title.clone(),
             k: "meeting",
@@ -102,6 +112,11 @@ pub fn entries(d: &Dossier) -> Vec<Entry> {
                 place => format!("{} · {place}", m.date.display()),
             },
             w,
+            r: m.participants
+                .iter()
+                .take(MEETING_NAMES)
+                .map(|a| actor_entry[a.get()])
+                .collect(),
         });
     }
     out
@@ -174,6 +189,7 @@ mod tests {
             u: format!("{k}s/x/index.html"),
             d: String::new(),
             w: vec![],
+            r: vec![],
         }
     }
 
@@ -185,6 +201,7 @@ mod tests {
             u: "briefings/x/index.html".into(),
             d: "\"quoted\"".into(),
             w: vec![],
+            r: vec![],
         }];
         let script = index_script(&entries).unwrap();
         assert!(script.starts_with("window.DOSSIER_SEARCH = ["));

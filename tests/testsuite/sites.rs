@@ -164,6 +164,30 @@ fn the_example_dossier_builds_without_warnings() {
     let index = page(&tree, "search-index.js");
     assert!(index.starts_with("window.DOSSIER_SEARCH = ["));
     assert!(index.contains(r#""Moscow","Kremlin""#));
+    // A meeting points at its participants' entries, by index.
+    let entries: serde_json::Value = serde_json::from_str(
+        index
+            .trim_start_matches("window.DOSSIER_SEARCH = ")
+            .trim_end()
+            .trim_end_matches(';'),
+    )
+    .expect("the index is JSON");
+    let entries = entries.as_array().expect("a list");
+    let meeting = entries
+        .iter()
+        .find(|e| e["t"] == "Witkoff meets Dmitriev")
+        .expect("the meeting is indexed");
+    let related: Vec<&str> = meeting["r"]
+        .as_array()
+        .expect("related entries")
+        .iter()
+        .map(|i| {
+            entries[i.as_u64().expect("an index") as usize]["t"]
+                .as_str()
+                .expect("a title")
+        })
+        .collect();
+    assert_eq!(related, ["Steve Witkoff", "Kirill Dmitriev"]);
     let search = page(&tree, "search/index.html");
     assert!(search.contains(r#"<a href="../actors/russia/index.html">Russia</a>"#));
     // Each matrix cell links to the source in the briefing it comes from, with its date.
