@@ -83,12 +83,10 @@
     var found = search(text);
     results.textContent = "";
     if (found === null) {
-      results.hidden = true;
       if (all) all.hidden = false;
       return;
     }
     var status = element("p", "search-results__status");
-    status.setAttribute("role", "status");
     status.textContent = found.length === 0
       ? "Nothing found for \u201c" + text.trim() + "\u201d."
       : found.length + (found.length === 1 ? " result" : " results") + " for \u201c" + text.trim() + "\u201d" +
@@ -108,7 +106,6 @@
       });
       results.appendChild(list);
     }
-    results.hidden = false;
     if (all) all.hidden = true;
   }
 
