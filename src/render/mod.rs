@@ -1,10 +1,14 @@
-//! Rendering: the model as pages, through Tera templates that see small views.
+//! Rendering: the model as pages, through Tera templates that see small views, plus
+//! the search index and the whole model as JSON.
 //!
 //! Every page is rendered in parallel and handed to a [`Sink`] (the output folder, or
 //! memory for `check` and `serve`). Nothing here touches the disk.
 
 mod assets;
+pub mod graph;
+mod network;
 mod pages;
+pub mod search;
 mod templates;
 pub mod views;
 
@@ -44,6 +48,7 @@ pub fn render_site(
     })?;
     let json = pages::model_json(dossier)?;
     sink.write("dossier.json", json.as_bytes())?;
+    sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
     assets
         .par_iter()
         .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))

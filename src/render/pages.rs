@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
+use super::network::{EgoView, ego_view, network_view};
+use super::search;
 use super::views::*;
 use super::{RenderSettings, Templates};
 use crate::model::*;
@@ -30,6 +32,8 @@ pub enum Job {
     Meetings,
     Meeting(MeetingIx),
     Positions,
+    Network,
+    Search,
     NotFound,
     Feed,
     Sitemap,
@@ -49,6 +53,8 @@ impl Job {
             Job::Meetings => "meetings/index.html".into(),
             Job::Meeting(ix) => meeting_url(&dossier.meeting(ix).id),
             Job::Positions => "positions/index.html".into(),
+            Job::Network => "network/index.html".into(),
+            Job::Search => "search/index.html".into(),
             Job::NotFound => "404.html".into(),
             Job::Feed => "feed.xml".into(),
             Job::Sitemap => "sitemap.xml".into(),
@@ -67,6 +73,8 @@ impl Job {
             Job::Meetings => "meetings.html",
             Job::Meeting(_) => "meeting.html",
             Job::Positions => "positions.html",
+            Job::Network => "network.html",
+            Job::Search => "search.html",
             Job::NotFound => "404.html",
             Job::Feed => "feed.xml",
             Job::Sitemap => "sitemap.xml",
@@ -88,6 +96,8 @@ pub fn jobs(dossier: &Dossier) -> Vec<Job> {
         Job::Topics,
         Job::Meetings,
         Job::Positions,
+        Job::Network,
+        Job::Search,
     ];
     jobs.extend((0..dossier.briefings.len()).map(|i| Job::Briefing(BriefingIx(i as u32))));
     jobs.extend((0..dossier.actors.len()).map(|i| Job::Actor(ActorIx(i as u32))));
@@ -123,6 +133,8 @@ pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
     settings: &'a RenderSettings,
+    /// What search finds: written to `search-index.js` and listed on the search page.
+    search: Vec<search::Entry>,
 }
 
 impl<'a> Site<'a> {
@@ -135,7 +147,13 @@ impl<'a> Site<'a> {
             dossier,
             templates,
             settings,
+            search: search::entries(dossier),
         }
+    }
+
+    /// The text of `search-index.js`.
+    pub fn search_index(&self) -> anyhow::Result<String> {
+        search::index_script(&self.search)
     }
 
     /// Renders one page: its output path and text.
@@ -193,6 +211,14 @@ impl<'a> Site<'a> {
                 context.insert("topics", &topics);
                 context.insert("rows", &rows);
                 "Positions".into()
+            }
+            Job::Network => {
+                context.insert("network", &network_view(&v));
+                "Network".into()
+            }
+            Job::Search => {
+                context.insert("groups", &search::groups(&self.search));
+                "Search".into()
             }
             Job::NotFound => "Page not found".into(),
             Job::Feed => {
@@ -538,6 +564,57 @@ struct ActorView<'a> {
     counterparts: Vec<Counted<'a>>,
     members: Vec<ActorRef<'a>>,
     briefings: Vec<BriefingRef<'a>>,
+    timeline: Vec<TimelineEntry<'a>>,
+    graph: Option<EgoView>,
+}
+
+/// One dated event on an actor's timeline: a meeting attended or a position taken.
+#[derive(Serialize)]
+struct TimelineEntry<'a> {
+    kind: &'static str,
+    date: String,
+    date_display: String,
+    meeting: Option<MeetingView<'a>>,
+    position: Option<PositionView<'a>>,
+}
+
+/// The actor's meetings and positions in one list, oldest first; on the same day,
+/// meetings come before positions.
+fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry<'a>> {
+    let d = v.dossier;
+    let mut events: Vec<(Date, u8, usize, TimelineEntry<'a>)> = Vec::new();
+    for (order, &m) in a.meetings.iter().enumerate() {
+        let date = d.meeting(m).date;
+        events.push((
+            date,
+            0,
+            order,
+            TimelineEntry {
+                kind: "meeting",
+                date: date.iso(),
+                date_display: date.display(),
+                meeting: Some(v.meeting(m)),
+                position: None,
+            },
+        ));
+    }
+    for (order, &p) in a.positions.iter().enumerate() {
+        let date = d.position(p).date;
+        events.push((
+            date,
+            1,
+            order,
+            TimelineEntry {
+                kind: "position",
+                date: date.iso(),
+                date_display: date.display(),
+                meeting: None,
+                position: Some(v.position(p)),
+            },
+        ));
+    }
+    events.sort_by_key(|e| (e.0.day, e.1, e.2));
+    events.into_iter().map(|(_, _, _, entry)| entry).collect()
 }
 
 fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
@@ -582,6 +659,8 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
             .collect(),
         members: v.actors(&a.members),
         briefings: v.briefings(&a.briefings),
+        timeline: timeline(v, a),
+        graph: ego_view(v, ix),
     }
 }
 

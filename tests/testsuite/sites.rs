@@ -141,6 +141,11 @@ fn the_example_dossier_builds_without_warnings() {
         "topics/territory/index.html",
         "meetings/index.html",
         "positions/index.html",
+        "network/index.html",
+        "search/index.html",
+        "search-index.js",
+        "search.js",
+        "favicon.svg",
         "404.html",
         "feed.xml",
         "sitemap.xml",
@@ -153,6 +158,86 @@ fn the_example_dossier_builds_without_warnings() {
     assert!(
         witkoff.contains("Kirill Dmitriev") && witkoff.contains("Russia remains fully committed")
     );
+    // The actor's counterparts as a graph whose nodes link to their pages.
+    assert!(witkoff.contains(r#"<svg class="graph""#));
+    assert!(
+        witkoff
+            .contains(r#"<a class="graph__node" href="../../actors/kirill-dmitriev/index.html">"#)
+    );
+    // The whole network, drawn and listed.
+    let network = page(&tree, "network/index.html");
+    assert!(network.contains(r#"<svg class="graph""#) && network.contains("pairs-caption"));
+    // The search index finds an actor by alias; the search page lists everything without script.
+    let index = page(&tree, "search-index.js");
+    assert!(index.starts_with("window.DOSSIER_SEARCH = ["));
+    assert!(index.contains(r#""Moscow","Kremlin""#));
+    // A meeting points at its participants' entries, by index.
+    let entries: serde_json::Value = serde_json::from_str(
+        index
+            .trim_start_matches("window.DOSSIER_SEARCH = ")
+            .trim_end()
+            .trim_end_matches(';'),
+    )
+    .expect("the index is JSON");
+    let entries = entries.as_array().expect("a list");
+    let meeting = entries
+        .iter()
+        .find(|e| e["t"] == "Witkoff meets Dmitriev")
+        .expect("the meeting is indexed");
+    let related: Vec<&str> = meeting["r"]
+        .as_array()
+        .expect("related entries")
+        .iter()
+        .map(|i| {
+            entries[i.as_u64().expect("an index") as usize]["t"]
+                .as_str()
+                .expect("a title")
+        })
+        .collect();
+    assert_eq!(related, ["Steve Witkoff", "Kirill Dmitriev"]);
+    let search = page(&tree, "search/index.html");
+    assert!(search.contains(r#"<a href="../actors/russia/index.html">Russia</a>"#));
+    // Each matrix cell links to the source in the briefing it comes from, with its date.
+    let matrix = page(&tree, "positions/index.html");
+    let cells = matrix.matches(r#"<td class="matrix__cell"#).count();
+    let empty = matrix.matches("matrix__cell--empty").count();
+    let linked = matrix
+        .matches(r#"href="../briefings/florida-talks/index.html#source-cgtn""#)
+        .count();
+    assert!(
+        cells > empty && linked >= cells - empty,
+        "{linked} of {cells} cells linked"
+    );
+    assert!(matrix.contains(r#"<time datetime="2025-12-21">21 December 2025</time>"#));
+}
+
+#[test]
+fn author_text_cannot_break_out_of_the_search_index_or_the_graphs() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    std::fs::write(
+        briefings.join("hostile.md"),
+        "---\ntitle: \"</script><script>alert(1)</script> & <!--\"\ndate: 2025-06-01\nmeetings:\n  - participants: [\"A <b>bold</b> envoy\", \"Line\\u2028separator\"]\n---\nBody.\n",
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let index = page(&tree, "search-index.js");
+    for forbidden in ["<", ">", "&", "\u{2028}"] {
+        assert!(!index.contains(forbidden), "{forbidden:?} in {index}");
+    }
+    assert!(index.contains(r"\u003c/script\u003e"));
+    for path in ["network/index.html", "actors/a-b-bold-b-envoy/index.html"] {
+        let html = page(&tree, path);
+        assert!(!html.contains("<b>bold</b>"), "{path} has raw author HTML");
+        assert!(
+            html.contains("A &lt;b&gt;bold&lt;&#x2F;b&gt; envoy")
+                || html.contains("A &lt;b&gt;bold&lt;/b&gt; envoy"),
+            "{path}"
+        );
+    }
 }
 
 /// Builds in a fresh copy of a fixture, for tests in other modules.
@@ -161,4 +246,28 @@ pub fn built_fixture(name: &str) -> tempfile::TempDir {
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
     site
+}
+
+#[test]
+fn the_network_drawing_is_capped_but_its_list_is_complete() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    // 71 actors in a chain: 70 pairs.
+    let meetings: String = (0..70)
+        .map(|i| format!("  - participants: [envoy-{i}, envoy-{}]\n", i + 1))
+        .collect();
+    std::fs::write(
+        briefings.join("chain.md"),
+        format!("---\ntitle: Chain\ndate: 2025-06-01\nmeetings:\n{meetings}---\n"),
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let network = page(&tree, "network/index.html");
+    assert_eq!(network.matches(r#"<a class="graph__node""#).count(), 60);
+    assert!(network.contains("the 60 most-connected of the 71 actors who met anyone"));
+    assert!(network.contains("70 pairs of actors who met"));
+    assert_eq!(network.matches("<tr><td>").count(), 70);
 }

@@ -1,0 +1,250 @@
+//! The graph of meetings between actors, as views: the network page (the whole graph,
+//! drawn for the most-connected actors, and the complete list of pairs) and the small
+//! graph of one actor's counterparts. Drawing is [`super::graph`]'s job.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::graph::{self, Edge, Graph, Labels, Node};
+use super::views::*;
+use crate::model::*;
+
+/// How many actors the network's drawing shows at most; the list of pairs is complete.
+pub const NETWORK_NODES: usize = 60;
+/// How many lines the network's drawing shows at most: the pairs that met most.
+pub const NETWORK_EDGES: usize = 300;
+/// How many counterparts an actor's own graph shows at most.
+pub const EGO_COUNTERPARTS: usize = 24;
+
+/// Two actors who met, how often and when last.
+#[derive(Serialize)]
+pub struct Pair<'a> {
+    pub a: ActorRef<'a>,
+    pub b: ActorRef<'a>,
+    pub meetings: usize,
+    pub last_date: String,
+    pub last_date_display: String,
+}
+
+/// What `network.html` receives as `network`.
+#[derive(Serialize)]
+pub struct NetworkView<'a> {
+    /// The drawing, already escaped; `""` when no two actors met.
+    pub svg_html: String,
+    /// Actors drawn, and actors who met anyone at all.
+    pub shown: usize,
+    pub total: usize,
+    /// Lines drawn, and lines between the actors drawn.
+    pub links_shown: usize,
+    pub links_total: usize,
+    /// Every pair that met, most meetings first.
+    pub pairs: Vec<Pair<'a>>,
+}
+
+/// A drawing of one actor's counterparts, for the actor page.
+#[derive(Serialize)]
+pub struct EgoView {
+    pub svg_html: String,
+    /// Counterparts drawn, and counterparts in all.
+    pub shown: usize,
+    pub total: usize,
+}
+
+/// Every pair of actors that met, once each, with the meetings they shared.
+fn pairs(d: &Dossier) -> Vec<(ActorIx, &Counterpart)> {
+    let mut pairs = Vec::new();
+    for (i, actor) in d.actors.iter().enumerate() {
+        let a = ActorIx(i as u32);
+        for c in &actor.counterparts {
+            if a < c.actor {
+                pairs.push((a, c));
+            }
+        }
+    }
+    pairs
+}
+
+fn node(v: &Views<'_>, ix: ActorIx) -> Node {
+    let actor = v.dossier.actor(ix);
+    Node {
+        label: actor.name.clone(),
+        role: actor.role.clone(),
+        href: format!("{}{}", v.root, actor_url(&actor.id)),
+    }
+}
+
+fn last_date(d: &Dossier, meetings: &[MeetingIx]) -> Option<Date> {
+    meetings.iter().map(|&m| d.meeting(m).date).max()
+}
+
+/// The network page's view.
+pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
+    let d = v.dossier;
+    let all = pairs(d);
+
+    // How connected each actor is: meetings shared with anyone, counted per counterpart.
+    let mut strength: BTreeMap<ActorIx, usize> = BTreeMap::new();
+    for (a, c) in &all {
+        *strength.entry(*a).or_default() += c.meetings.len();
+        *strength.entry(c.actor).or_default() += c.meetings.len();
+    }
+    let total = strength.len();
+    let mut chosen: Vec<ActorIx> = strength.keys().copied().collect();
+    chosen.sort_by(|&x, &y| {
+        strength[&y]
+            .cmp(&strength[&x])
+            .then_with(|| name_key(d, x).cmp(&name_key(d, y)))
+    });
+    chosen.truncate(NETWORK_NODES);
+    // Around the circle: by affiliation (an actor beside the actors affiliated with it), then name.
+    chosen.sort_by_key(|&a| circle_key(d, a));
+    let slot: BTreeMap<ActorIx, usize> = chosen.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    let mut edges: Vec<Edge> = all
+        .iter()
+        .filter_map(|(a, c)| {
+            Some(Edge {
+                a: *slot.get(a)?,
+                b: *slot.get(&c.actor)?,
+                weight: c.meetings.len(),
+            })
+        })
+        .collect();
+    let links_total = edges.len();
+    if edges.len() > NETWORK_EDGES {
+        // The strongest links, in a stable order.
+        edges.sort_by(|x, y| y.weight.cmp(&x.weight).then((x.a, x.b).cmp(&(y.a, y.b))));
+        edges.truncate(NETWORK_EDGES);
+        edges.sort_by_key(|e| (e.a, e.b));
+    }
+    let graph = Graph {
+        nodes: chosen.iter().map(|&a| node(v, a)).collect(),
+        edges,
+    };
+    let svg_html = if graph.edges.is_empty() {
+        String::new()
+    } else {
+        graph::svg(
+            &graph,
+            &graph::circle(graph.nodes.len()),
+            &Labels {
+                id: "network-graph",
+                title: "Who met whom",
+                description: "Each dot is an actor, linked to its page; a line joins two actors who met, thicker for more meetings. The same pairs are listed in the table below.",
+            },
+            false,
+        )
+    };
+
+    let mut list: Vec<(usize, Option<Date>, String, String, Pair<'a>)> = all
+        .iter()
+        .map(|(a, c)| {
+            let last = last_date(d, &c.meetings);
+            let pair = Pair {
+                a: v.actor(*a),
+                b: v.actor(c.actor),
+                meetings: c.meetings.len(),
+                last_date: last.map(|x| x.iso()).unwrap_or_default(),
+                last_date_display: last.map(|x| x.display()).unwrap_or_default(),
+            };
+            let (x, y) = (name_key(d, *a), name_key(d, c.actor));
+            let (first, second) = if x <= y { (x, y) } else { (y, x) };
+            (c.meetings.len(), last, first, second, pair)
+        })
+        .collect();
+    list.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then_with(|| y.1.cmp(&x.1))
+            .then_with(|| x.2.cmp(&y.2))
+            .then_with(|| x.3.cmp(&y.3))
+    });
+    // Within a pair, the actor whose name sorts first comes first.
+    let pairs = list
+        .into_iter()
+        .map(|(_, _, _, _, mut pair)| {
+            if pair.b.name.to_lowercase() < pair.a.name.to_lowercase() {
+                std::mem::swap(&mut pair.a, &mut pair.b);
+            }
+            pair
+        })
+        .collect();
+    NetworkView {
+        svg_html,
+        shown: graph.nodes.len(),
+        total,
+        links_shown: graph.edges.len(),
+        links_total,
+        pairs,
+    }
+}
+
+/// The graph of `ix` and its counterparts (the most-met first), with the meetings
+/// between counterparts drawn too. `None` when the actor met no one.
+pub fn ego_view(v: &Views<'_>, ix: ActorIx) -> Option<EgoView> {
+    let d = v.dossier;
+    let actor = d.actor(ix);
+    if actor.counterparts.is_empty() {
+        return None;
+    }
+    let shown: Vec<&Counterpart> = actor.counterparts.iter().take(EGO_COUNTERPARTS).collect();
+    let mut nodes = vec![node(v, ix)];
+    nodes.extend(shown.iter().map(|c| node(v, c.actor)));
+    let slot: BTreeMap<ActorIx, usize> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.actor, i + 1))
+        .collect();
+    let mut edges: Vec<Edge> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Edge {
+            a: 0,
+            b: i + 1,
+            weight: c.meetings.len(),
+        })
+        .collect();
+    for c in &shown {
+        for other in &d.actor(c.actor).counterparts {
+            if let (Some(&a), Some(&b)) = (slot.get(&c.actor), slot.get(&other.actor))
+                && a < b
+            {
+                edges.push(Edge {
+                    a,
+                    b,
+                    weight: other.meetings.len(),
+                });
+            }
+        }
+    }
+    let id = format!("graph-{}", actor.id);
+    let title = format!("Who {} met", actor.name);
+    let svg_html = graph::svg(
+        &Graph { nodes, edges },
+        &graph::ego(shown.len() + 1),
+        &Labels {
+            id: &id,
+            title: &title,
+            description: "The actor is in the centre, linked to each counterpart it met; a line is thicker for more meetings. Lines between counterparts show that they met too. The same counterparts are listed below.",
+        },
+        true,
+    );
+    Some(EgoView {
+        svg_html,
+        shown: shown.len(),
+        total: actor.counterparts.len(),
+    })
+}
+
+fn name_key(d: &Dossier, a: ActorIx) -> String {
+    d.actor(a).name.to_lowercase()
+}
+
+/// Orders actors around the circle: grouped by their affiliation (or themselves, when
+/// they have none), the group's own actor first, then by name.
+fn circle_key(d: &Dossier, a: ActorIx) -> (String, bool, String) {
+    let actor = d.actor(a);
+    match actor.affiliation {
+        Some(head) => (name_key(d, head), true, name_key(d, a)),
+        None => (name_key(d, a), false, String::new()),
+    }
+}
