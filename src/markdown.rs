@@ -568,6 +568,17 @@ mod tests {
     }
 
     #[test]
+    fn text_that_looks_like_an_attribute_stays_text() {
+        // Found by the markdown fuzz target (a false alarm in the target, kept as a test).
+        assert_eq!(html("\u{8} onload="), "<p>\u{8} onload=</p>\n");
+        assert_eq!(html("<p onload=alert(1)>x</p>"), "<p>x</p>");
+        assert_eq!(
+            html("[[\rhref=\"javascript:]]"),
+            "<p>\rhref=\"javascript:</p>\n"
+        );
+    }
+
+    #[test]
     fn headings_get_unique_ids_and_root_links_become_relative() {
         let out = html("# Talks\n\n## Talks\n\n[home](/index.html)");
         assert!(

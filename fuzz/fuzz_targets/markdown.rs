@@ -24,6 +24,27 @@ impl LinkResolver for OneActor {
     }
 }
 
+/// True when a tag carries an event handler or a `javascript:` address. Only what
+/// stands between `<` and `>` counts: text cannot hold a raw `<`.
+fn dangerous_tag(html: &str) -> bool {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag_end = rest[open..].find('>').map_or(rest.len(), |end| open + end);
+        let tag = &rest[open..tag_end];
+        let mut words = tag.split(|c: char| c.is_ascii_whitespace() || c == '/');
+        words.next();
+        if words.any(|word| word.starts_with("on") && word.contains('=')) || tag.contains("=\"javascript:") {
+            return true;
+        }
+        rest = &rest[tag_end..];
+        if rest.len() <= 1 {
+            break;
+        }
+        rest = &rest[1..];
+    }
+    false
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for rendered in [
@@ -32,7 +53,6 @@ fuzz_target!(|data: &[u8]| {
     ] {
         let lower = rendered.to_ascii_lowercase();
         assert!(!lower.contains("<script"), "script in {rendered}");
-        assert!(!lower.contains("href=\"javascript:"), "javascript link in {rendered}");
-        assert!(!lower.contains(" onerror=") && !lower.contains(" onload="), "event handler in {rendered}");
+        assert!(!dangerous_tag(&lower), "a tag can run script in {rendered}");
     }
 });
