@@ -4,7 +4,7 @@
 //! only when every file was written, so the output folder always holds one complete
 //! build: the previous one until the new one is whole. On Linux the swap is one atomic
 //! exchange of the two folders, so even a kill at any moment leaves one whole build.
-//! A lock file beside the output folder makes a second build of the same output wait.
+//! A lock on the folder holding the output folder makes a second build of it wait.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -117,7 +117,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        let lock = lock(&parent.join(format!(".{name}.lock")))?;
+        let lock = lock(&parent)?;
         remove_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -189,14 +189,11 @@ fn swap_by_renames(new: &Path, target: &Path) -> std::io::Result<()> {
     std::fs::rename(&aside, new)
 }
 
-/// Takes the lock of one output folder, waiting for another build that holds it.
+/// Locks the folder that holds the output folder (an advisory lock on the folder
+/// itself, so no lock file is left behind), waiting for another build that holds it.
 fn lock(path: &Path) -> anyhow::Result<std::fs::File> {
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("cannot open {} to lock it", path.display()))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
