@@ -225,9 +225,39 @@ fn remove_leftovers(parent: &Path, name: &str) {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            remove_tree(&self.dir);
         }
     }
+}
+
+/// Removes a folder and everything in it, the entries two levels down in parallel
+/// (a site is a few wide folders of many page folders).
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let children = |path: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(path)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    let mut entries = Vec::new();
+    for child in children(dir) {
+        if child.is_dir() && !child.is_symlink() {
+            entries.extend(children(&child));
+        }
+        entries.push(child);
+    }
+    // Grandchildren first, then the children that held them.
+    let (grandchildren, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+        entries.into_iter().partition(|p| p.parent() != Some(dir));
+    for batch in [grandchildren, rest] {
+        batch.par_iter().for_each(|path| {
+            let _ = match path.is_dir() && !path.is_symlink() {
+                true => std::fs::remove_dir_all(path),
+                false => std::fs::remove_file(path),
+            };
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 impl Sink for Staging {

@@ -6,6 +6,7 @@
 
 mod assets;
 pub mod graph;
+mod json;
 mod network;
 mod pages;
 pub mod search;
@@ -42,12 +43,17 @@ pub fn render_site(
 ) -> anyhow::Result<()> {
     let jobs = pages::jobs(dossier);
     let site = pages::Site::new(dossier, templates, settings);
-    jobs.par_iter().try_for_each(|job| {
-        let (path, text) = site.render(job, &jobs)?;
-        sink.write(&path, text.as_bytes())
-    })?;
-    let json = pages::model_json(dossier)?;
-    sink.write("dossier.json", json.as_bytes())?;
+    let (pages, model) = rayon::join(
+        || {
+            jobs.par_iter().try_for_each(|job| {
+                let (path, text) = site.render(job, &jobs)?;
+                sink.write(&path, text.as_bytes())
+            })
+        },
+        || sink.write("dossier.json", &json::model_json(dossier)?),
+    );
+    pages?;
+    model?;
     sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
     assets
         .par_iter()

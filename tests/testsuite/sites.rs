@@ -19,11 +19,12 @@ fn build_fixture(
         text.push('\n');
     }
     text.push_str("--- dossier.json\n");
-    text.push_str(&String::from_utf8_lossy(
-        tree.get("dossier.json")
-            .map(Vec::as_slice)
-            .unwrap_or_default(),
-    ));
+    // Pretty-printed here so that a change to the model reads as a small diff.
+    if let Some(json) = tree.get("dossier.json") {
+        let model: serde_json::Value = serde_json::from_slice(json).expect("dossier.json is JSON");
+        text.push_str(&serde_json::to_string_pretty(&model).expect("printable"));
+        text.push('\n');
+    }
     (text, tree)
 }
 
