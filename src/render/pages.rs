@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::network::{EgoView, ego_view, network_view};
 use super::search;
@@ -135,6 +135,8 @@ pub struct Site<'a> {
     settings: &'a RenderSettings,
     /// What search finds: written to `search-index.js` and listed on the search page.
     search: Vec<search::Entry>,
+    /// Views shown on many pages, made once.
+    shared: Shared,
 }
 
 impl<'a> Site<'a> {
@@ -148,6 +150,7 @@ impl<'a> Site<'a> {
             templates,
             settings,
             search: search::entries(dossier),
+            shared: Shared::new(dossier),
         }
     }
 
@@ -167,6 +170,7 @@ impl<'a> Site<'a> {
         let v = Views {
             dossier: d,
             root: &root,
+            shared: Some(&self.shared),
         };
         let mut context = Context::new();
         let title: String = match *job {
@@ -203,7 +207,7 @@ impl<'a> Site<'a> {
                 "Meetings".into()
             }
             Job::Meeting(ix) => {
-                context.insert("meeting", &v.meeting(ix));
+                context.insert("meeting", &v.meeting_value(ix));
                 d.meeting(ix).title.clone()
             }
             Job::Positions => {
@@ -284,33 +288,29 @@ impl<'a> Site<'a> {
             .map(|i| MeetingIx(i as u32))
             .collect();
         context.insert("recent_meetings", &v.meetings(&recent));
-        let mut main: Vec<&Actor> = d
+        let mut main: Vec<(ActorIx, &Actor)> = d
             .actors
             .iter()
-            .filter(|a| !a.meetings.is_empty() || !a.positions.is_empty())
+            .enumerate()
+            .filter(|(_, a)| !a.meetings.is_empty() || !a.positions.is_empty())
+            .map(|(i, a)| (ActorIx(i as u32), a))
             .collect();
-        main.sort_by(|a, b| {
+        main.sort_by(|(_, a), (_, b)| {
             (b.meetings.len() + b.positions.len())
                 .cmp(&(a.meetings.len() + a.positions.len()))
                 .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
         #[derive(Serialize)]
-        struct MainActor<'a> {
-            actor: ActorRef<'a>,
+        struct MainActor {
+            actor: Value,
             meetings: usize,
             positions: usize,
         }
-        let main: Vec<MainActor<'_>> = main
+        let main: Vec<MainActor> = main
             .into_iter()
             .take(FRONT_ACTORS)
-            .map(|a| MainActor {
-                actor: ActorRef {
-                    id: &a.id,
-                    name: &a.name,
-                    url: actor_url(&a.id),
-                    kind: a.kind.as_str(),
-                    role: &a.role,
-                },
+            .map(|(ix, a)| MainActor {
+                actor: v.actor_value(ix),
                 meetings: a.meetings.len(),
                 positions: a.positions.len(),
             })
@@ -411,15 +411,15 @@ fn absolute_or_relative(base_url: &str, path: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct Year<'a> {
+struct Year {
     year: i16,
-    briefings: Vec<BriefingRef<'a>>,
+    briefings: Vec<Value>,
 }
 
-fn years<'a>(v: &Views<'a>) -> Vec<Year<'a>> {
-    let mut years: Vec<Year<'a>> = Vec::new();
+fn years<'a>(v: &Views<'a>) -> Vec<Year> {
+    let mut years: Vec<Year> = Vec::new();
     for (i, b) in v.dossier.briefings.iter().enumerate() {
-        let view = v.briefing(BriefingIx(i as u32));
+        let view = v.briefing_value(BriefingIx(i as u32));
         match years.last_mut() {
             Some(year) if year.year == b.date.day.year() => year.briefings.push(view),
             _ => years.push(Year {
@@ -439,11 +439,11 @@ struct BriefingView<'a> {
     date_display: String,
     summary: &'a str,
     body_html: String,
-    topics: Vec<TopicRef<'a>>,
-    actors: Vec<ActorRef<'a>>,
-    meetings: Vec<MeetingView<'a>>,
-    positions: Vec<PositionView<'a>>,
-    quotes: Vec<QuoteView<'a>>,
+    topics: Vec<Value>,
+    actors: Vec<Value>,
+    meetings: Vec<Value>,
+    positions: Vec<Value>,
+    quotes: Vec<Value>,
     sources: Vec<SourceView<'a>>,
 }
 
@@ -468,19 +468,19 @@ fn briefing_view<'a>(v: &Views<'a>, ix: BriefingIx) -> BriefingView<'a> {
 }
 
 #[derive(Serialize)]
-struct ActorGroup<'a> {
+struct ActorGroup {
     kind: &'static str,
     label: &'static str,
-    affiliations: Vec<AffiliationGroup<'a>>,
+    affiliations: Vec<AffiliationGroup>,
 }
 
 #[derive(Serialize)]
-struct AffiliationGroup<'a> {
-    affiliation: Option<ActorRef<'a>>,
-    actors: Vec<ActorRef<'a>>,
+struct AffiliationGroup {
+    affiliation: Option<Value>,
+    actors: Vec<Value>,
 }
 
-fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup<'a>> {
+fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup> {
     let d = v.dossier;
     let kinds = ActorKind::WRITTEN
         .iter()
@@ -509,7 +509,7 @@ fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup<'a>> {
             .map(|((_, _, affiliation), mut actors)| {
                 actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
                 AffiliationGroup {
-                    affiliation: affiliation.map(|a| v.actor(a)),
+                    affiliation: affiliation.map(|a| v.actor_value(a)),
                     actors: v.actors(&actors),
                 }
             })
@@ -524,26 +524,26 @@ fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup<'a>> {
 }
 
 #[derive(Serialize)]
-struct History<'a, K> {
+struct History<K> {
     #[serde(flatten)]
     key: K,
-    latest: PositionView<'a>,
-    history: Vec<PositionView<'a>>,
+    latest: Value,
+    history: Vec<Value>,
 }
 
 #[derive(Serialize)]
-struct TopicKey<'a> {
-    topic: TopicRef<'a>,
+struct TopicKey {
+    topic: Value,
 }
 
 #[derive(Serialize)]
-struct ActorKey<'a> {
-    actor: ActorRef<'a>,
+struct ActorKey {
+    actor: Value,
 }
 
 #[derive(Serialize)]
-struct Counted<'a> {
-    actor: ActorRef<'a>,
+struct Counted {
+    actor: Value,
     meetings: usize,
     last_date: String,
     last_date_display: String,
@@ -556,33 +556,33 @@ struct ActorView<'a> {
     kind: &'static str,
     role: &'a str,
     aliases: &'a [String],
-    affiliation: Option<ActorRef<'a>>,
+    affiliation: Option<Value>,
     bio_html: String,
-    meetings: Vec<MeetingView<'a>>,
-    topics: Vec<History<'a, TopicKey<'a>>>,
-    quotes: Vec<QuoteView<'a>>,
-    counterparts: Vec<Counted<'a>>,
-    members: Vec<ActorRef<'a>>,
-    briefings: Vec<BriefingRef<'a>>,
-    timeline: Vec<TimelineEntry<'a>>,
+    meetings: Vec<Value>,
+    topics: Vec<History<TopicKey>>,
+    quotes: Vec<Value>,
+    counterparts: Vec<Counted>,
+    members: Vec<Value>,
+    briefings: Vec<Value>,
+    timeline: Vec<TimelineEntry>,
     graph: Option<EgoView>,
 }
 
 /// One dated event on an actor's timeline: a meeting attended or a position taken.
 #[derive(Serialize)]
-struct TimelineEntry<'a> {
+struct TimelineEntry {
     kind: &'static str,
     date: String,
     date_display: String,
-    meeting: Option<MeetingView<'a>>,
-    position: Option<PositionView<'a>>,
+    meeting: Option<Value>,
+    position: Option<Value>,
 }
 
 /// The actor's meetings and positions in one list, oldest first; on the same day,
 /// meetings come before positions.
-fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry<'a>> {
+fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry> {
     let d = v.dossier;
-    let mut events: Vec<(Date, u8, usize, TimelineEntry<'a>)> = Vec::new();
+    let mut events: Vec<(Date, u8, usize, TimelineEntry)> = Vec::new();
     for (order, &m) in a.meetings.iter().enumerate() {
         let date = d.meeting(m).date;
         events.push((
@@ -593,7 +593,7 @@ fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry<'a>> {
                 kind: "meeting",
                 date: date.iso(),
                 date_display: date.display(),
-                meeting: Some(v.meeting(m)),
+                meeting: Some(v.meeting_value(m)),
                 position: None,
             },
         ));
@@ -609,7 +609,7 @@ fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry<'a>> {
                 date: date.iso(),
                 date_display: date.display(),
                 meeting: None,
-                position: Some(v.position(p)),
+                position: Some(v.position_value(p)),
             },
         ));
     }
@@ -626,9 +626,9 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
             let last = *group.last()?;
             Some(History {
                 key: TopicKey {
-                    topic: v.topic(v.dossier.position(last).topic),
+                    topic: v.topic_value(v.dossier.position(last).topic),
                 },
-                latest: v.position(last),
+                latest: v.position_value(last),
                 history: v.positions(&group),
             })
         })
@@ -639,7 +639,7 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
         kind: a.kind.as_str(),
         role: &a.role,
         aliases: &a.aliases,
-        affiliation: a.affiliation.map(|p| v.actor(p)),
+        affiliation: a.affiliation.map(|p| v.actor_value(p)),
         bio_html: v.html(&a.bio_html),
         meetings: v.meetings(&a.meetings),
         topics,
@@ -650,7 +650,7 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
             .map(|c| {
                 let last = c.meetings.last().map(|&m| v.dossier.meeting(m).date);
                 Counted {
-                    actor: v.actor(c.actor),
+                    actor: v.actor_value(c.actor),
                     meetings: c.meetings.len(),
                     last_date: last.map(|d| d.iso()).unwrap_or_default(),
                     last_date_display: last.map(|d| d.display()).unwrap_or_default(),
@@ -665,15 +665,15 @@ fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
 }
 
 #[derive(Serialize)]
-struct TopicSummary<'a> {
-    topic: TopicRef<'a>,
+struct TopicSummary {
+    topic: Value,
     actors: usize,
     positions: usize,
     meetings: usize,
 }
 
-fn topic_list<'a>(v: &Views<'a>) -> Vec<TopicSummary<'a>> {
-    let mut list: Vec<(String, TopicSummary<'a>)> = v
+fn topic_list<'a>(v: &Views<'a>) -> Vec<TopicSummary> {
+    let mut list: Vec<(String, TopicSummary)> = v
         .dossier
         .topics
         .iter()
@@ -687,7 +687,7 @@ fn topic_list<'a>(v: &Views<'a>) -> Vec<TopicSummary<'a>> {
             actors.sort();
             actors.dedup();
             let summary = TopicSummary {
-                topic: v.topic(TopicIx(i as u32)),
+                topic: v.topic_value(TopicIx(i as u32)),
                 actors: actors.len(),
                 positions: t.positions.len(),
                 meetings: t.meetings.len(),
@@ -705,9 +705,9 @@ struct TopicView<'a> {
     name: &'a str,
     aliases: &'a [String],
     body_html: String,
-    positions: Vec<History<'a, ActorKey<'a>>>,
-    meetings: Vec<MeetingView<'a>>,
-    briefings: Vec<BriefingRef<'a>>,
+    positions: Vec<History<ActorKey>>,
+    meetings: Vec<Value>,
+    briefings: Vec<Value>,
 }
 
 fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
@@ -719,9 +719,9 @@ fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
             let last = *group.last()?;
             Some(History {
                 key: ActorKey {
-                    actor: v.actor(v.dossier.position(last).actor),
+                    actor: v.actor_value(v.dossier.position(last).actor),
                 },
-                latest: v.position(last),
+                latest: v.position_value(last),
                 history: v.positions(&group),
             })
         })
@@ -738,16 +738,16 @@ fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
 }
 
 #[derive(Serialize)]
-struct Month<'a> {
+struct Month {
     label: String,
-    meetings: Vec<MeetingView<'a>>,
+    meetings: Vec<Value>,
 }
 
-fn months<'a>(v: &Views<'a>) -> Vec<Month<'a>> {
-    let mut months: Vec<(jiff::civil::Date, Month<'a>)> = Vec::new();
+fn months<'a>(v: &Views<'a>) -> Vec<Month> {
+    let mut months: Vec<(jiff::civil::Date, Month)> = Vec::new();
     for (i, m) in v.dossier.meetings.iter().enumerate() {
         let first = m.date.day.first_of_month();
-        let view = v.meeting(MeetingIx(i as u32));
+        let view = v.meeting_value(MeetingIx(i as u32));
         match months.last_mut() {
             Some((month, group)) if *month == first => group.meetings.push(view),
             _ => months.push((
@@ -763,14 +763,14 @@ fn months<'a>(v: &Views<'a>) -> Vec<Month<'a>> {
 }
 
 #[derive(Serialize)]
-struct Row<'a> {
-    actor: ActorRef<'a>,
-    cells: Vec<Option<PositionView<'a>>>,
+struct Row {
+    actor: Value,
+    cells: Vec<Option<Value>>,
 }
 
 /// The positions matrix: actors with positions (by name) against topics with positions
 /// (by name); each cell holds the latest stance.
-fn matrix<'a>(v: &Views<'a>) -> (Vec<TopicRef<'a>>, Vec<Row<'a>>) {
+fn matrix<'a>(v: &Views<'a>) -> (Vec<Value>, Vec<Row>) {
     let d = v.dossier;
     let mut topics: Vec<TopicIx> = (0..d.topics.len())
         .map(|i| TopicIx(i as u32))
@@ -787,7 +787,7 @@ fn matrix<'a>(v: &Views<'a>) -> (Vec<TopicRef<'a>>, Vec<Row<'a>>) {
     let rows = actors
         .into_iter()
         .map(|a| {
-            let mut cells: Vec<Option<PositionView<'a>>> = topics.iter().map(|_| None).collect();
+            let mut cells: Vec<Option<Value>> = topics.iter().map(|_| None).collect();
             // An actor's positions are sorted by topic, then date: the last of each topic wins.
             let mut latest: BTreeMap<usize, PositionIx> = BTreeMap::new();
             for &p in &d.actor(a).positions {
@@ -796,10 +796,10 @@ fn matrix<'a>(v: &Views<'a>) -> (Vec<TopicRef<'a>>, Vec<Row<'a>>) {
                 }
             }
             for (col, p) in latest {
-                cells[col] = Some(v.position(p));
+                cells[col] = Some(v.position_value(p));
             }
             Row {
-                actor: v.actor(a),
+                actor: v.actor_value(a),
                 cells,
             }
         })

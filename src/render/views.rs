@@ -3,6 +3,7 @@
 //! the page that shows them.
 
 use serde::Serialize;
+use tera::Value;
 
 use crate::markdown::relink;
 use crate::model::*;
@@ -50,34 +51,34 @@ pub struct MeetingView<'a> {
     pub date: String,
     pub date_display: String,
     pub location: &'a str,
-    pub participants: Vec<ActorRef<'a>>,
-    pub topics: Vec<TopicRef<'a>>,
+    pub participants: Vec<Value>,
+    pub topics: Vec<Value>,
     pub summary_html: String,
     pub outcome_html: String,
     pub source: Option<SourceView<'a>>,
-    pub briefing: BriefingRef<'a>,
+    pub briefing: Value,
 }
 
 #[derive(Serialize)]
 pub struct PositionView<'a> {
-    pub actor: ActorRef<'a>,
-    pub topic: TopicRef<'a>,
+    pub actor: Value,
+    pub topic: Value,
     pub stance_html: String,
     pub date: String,
     pub date_display: String,
     pub source: Option<SourceView<'a>>,
-    pub briefing: BriefingRef<'a>,
+    pub briefing: Value,
     pub changed: bool,
 }
 
 #[derive(Serialize)]
 pub struct QuoteView<'a> {
-    pub actor: ActorRef<'a>,
+    pub actor: Value,
     pub text: &'a str,
     pub date: String,
     pub date_display: String,
     pub source: Option<SourceView<'a>>,
-    pub briefing: BriefingRef<'a>,
+    pub briefing: Value,
 }
 
 /// Makes views of one dossier for a page at `root`.
@@ -86,6 +87,75 @@ pub struct Views<'a> {
     pub dossier: &'a Dossier,
     /// The way from the page being rendered to the site root.
     pub root: &'a str,
+    /// Views made once for every page, when there are.
+    pub shared: Option<&'a Shared>,
+}
+
+/// The root of the pages of single items (`actors/<id>/index.html`, ...), where the
+/// shared views of meetings and positions are made.
+pub const ITEM_ROOT: &str = "../../";
+
+/// The views that many pages show, made once per render as Tera values, which clone
+/// cheaply: an actor page then costs what it shows, not what it would cost to convert
+/// every meeting again. Meetings and positions carry HTML whose links depend on the
+/// page's depth: theirs are made for [`ITEM_ROOT`].
+pub struct Shared {
+    actors: Vec<Value>,
+    topics: Vec<Value>,
+    briefings: Vec<Value>,
+    meetings: Vec<Value>,
+    positions: Vec<Value>,
+    quotes: Vec<Value>,
+}
+
+impl Shared {
+    /// Makes every shared view of `dossier`, in parallel.
+    pub fn new(dossier: &Dossier) -> Shared {
+        use rayon::prelude::*;
+        fn all<T: Send>(n: usize, make: impl Fn(u32) -> T + Sync + Send) -> Vec<T> {
+            (0..n as u32).into_par_iter().map(make).collect()
+        }
+        let plain = Views {
+            dossier,
+            root: ITEM_ROOT,
+            shared: None,
+        };
+        let refs = Shared {
+            actors: all(dossier.actors.len(), |i| {
+                Value::from_serializable(&plain.actor(ActorIx(i)))
+            }),
+            topics: all(dossier.topics.len(), |i| {
+                Value::from_serializable(&plain.topic(TopicIx(i)))
+            }),
+            briefings: all(dossier.briefings.len(), |i| {
+                Value::from_serializable(&plain.briefing(BriefingIx(i)))
+            }),
+            meetings: Vec::new(),
+            positions: Vec::new(),
+            quotes: Vec::new(),
+        };
+        // Meetings, positions and quotes reuse the references made above.
+        let with_refs = Views {
+            dossier,
+            root: ITEM_ROOT,
+            shared: Some(&refs),
+        };
+        let meetings = all(dossier.meetings.len(), |i| {
+            Value::from_serializable(&with_refs.meeting(MeetingIx(i)))
+        });
+        let positions = all(dossier.positions.len(), |i| {
+            Value::from_serializable(&with_refs.position(PositionIx(i)))
+        });
+        let quotes = all(dossier.quotes.len(), |i| {
+            Value::from_serializable(&with_refs.quote(QuoteIx(i)))
+        });
+        Shared {
+            meetings,
+            positions,
+            quotes,
+            ..refs
+        }
+    }
 }
 
 /// The output path of each kind of page, relative to the site root.
@@ -118,8 +188,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn actors(&self, list: &[ActorIx]) -> Vec<ActorRef<'a>> {
-        list.iter().map(|&a| self.actor(a)).collect()
+    /// The actor as a Tera value: shared by every page that shows it where possible.
+    pub fn actor_value(&self, ix: ActorIx) -> Value {
+        match self.shared {
+            Some(shared) => shared.actors[ix.get()].clone(),
+            _ => Value::from_serializable(&self.actor(ix)),
+        }
+    }
+
+    pub fn actors(&self, list: &[ActorIx]) -> Vec<Value> {
+        list.iter().map(|&a| self.actor_value(a)).collect()
     }
 
     pub fn topic(&self, ix: TopicIx) -> TopicRef<'a> {
@@ -131,8 +209,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn topics(&self, list: &[TopicIx]) -> Vec<TopicRef<'a>> {
-        list.iter().map(|&t| self.topic(t)).collect()
+    /// The topic as a Tera value: shared by every page that shows it where possible.
+    pub fn topic_value(&self, ix: TopicIx) -> Value {
+        match self.shared {
+            Some(shared) => shared.topics[ix.get()].clone(),
+            _ => Value::from_serializable(&self.topic(ix)),
+        }
+    }
+
+    pub fn topics(&self, list: &[TopicIx]) -> Vec<Value> {
+        list.iter().map(|&t| self.topic_value(t)).collect()
     }
 
     pub fn briefing(&self, ix: BriefingIx) -> BriefingRef<'a> {
@@ -147,8 +233,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn briefings(&self, list: &[BriefingIx]) -> Vec<BriefingRef<'a>> {
-        list.iter().map(|&b| self.briefing(b)).collect()
+    /// The briefing as a Tera value: shared by every page that shows it where possible.
+    pub fn briefing_value(&self, ix: BriefingIx) -> Value {
+        match self.shared {
+            Some(shared) => shared.briefings[ix.get()].clone(),
+            _ => Value::from_serializable(&self.briefing(ix)),
+        }
+    }
+
+    pub fn briefings(&self, list: &[BriefingIx]) -> Vec<Value> {
+        list.iter().map(|&b| self.briefing_value(b)).collect()
     }
 
     pub fn source_at(&self, briefing: BriefingIx, index: usize) -> SourceView<'a> {
@@ -181,46 +275,70 @@ impl<'a> Views<'a> {
             summary_html: self.html(&m.summary_html),
             outcome_html: self.html(&m.outcome_html),
             source: self.source(m.source),
-            briefing: self.briefing(m.briefing),
+            briefing: self.briefing_value(m.briefing),
         }
     }
 
-    pub fn meetings(&self, list: &[MeetingIx]) -> Vec<MeetingView<'a>> {
-        list.iter().map(|&m| self.meeting(m)).collect()
+    /// The meeting as a Tera value: shared by every page that shows it where possible.
+    pub fn meeting_value(&self, ix: MeetingIx) -> Value {
+        match self.shared {
+            Some(shared) if self.root == ITEM_ROOT => shared.meetings[ix.get()].clone(),
+            _ => Value::from_serializable(&self.meeting(ix)),
+        }
+    }
+
+    pub fn meetings(&self, list: &[MeetingIx]) -> Vec<Value> {
+        list.iter().map(|&m| self.meeting_value(m)).collect()
     }
 
     pub fn position(&self, ix: PositionIx) -> PositionView<'a> {
         let p = self.dossier.position(ix);
         PositionView {
-            actor: self.actor(p.actor),
-            topic: self.topic(p.topic),
+            actor: self.actor_value(p.actor),
+            topic: self.topic_value(p.topic),
             stance_html: self.html(&p.stance_html),
             date: p.date.iso(),
             date_display: p.date.display(),
             source: self.source(p.source),
-            briefing: self.briefing(p.briefing),
+            briefing: self.briefing_value(p.briefing),
             changed: p.changed,
         }
     }
 
-    pub fn positions(&self, list: &[PositionIx]) -> Vec<PositionView<'a>> {
-        list.iter().map(|&p| self.position(p)).collect()
+    /// The position as a Tera value: shared by every page that shows it where possible.
+    pub fn position_value(&self, ix: PositionIx) -> Value {
+        match self.shared {
+            Some(shared) if self.root == ITEM_ROOT => shared.positions[ix.get()].clone(),
+            _ => Value::from_serializable(&self.position(ix)),
+        }
+    }
+
+    pub fn positions(&self, list: &[PositionIx]) -> Vec<Value> {
+        list.iter().map(|&p| self.position_value(p)).collect()
     }
 
     pub fn quote(&self, ix: QuoteIx) -> QuoteView<'a> {
         let q = self.dossier.quote(ix);
         QuoteView {
-            actor: self.actor(q.actor),
+            actor: self.actor_value(q.actor),
             text: &q.text,
             date: q.date.iso(),
             date_display: q.date.display(),
             source: self.source(q.source),
-            briefing: self.briefing(q.briefing),
+            briefing: self.briefing_value(q.briefing),
         }
     }
 
-    pub fn quotes(&self, list: &[QuoteIx]) -> Vec<QuoteView<'a>> {
-        list.iter().map(|&q| self.quote(q)).collect()
+    /// The quote as a Tera value: shared by every page that shows it where possible.
+    pub fn quote_value(&self, ix: QuoteIx) -> Value {
+        match self.shared {
+            Some(shared) => shared.quotes[ix.get()].clone(),
+            _ => Value::from_serializable(&self.quote(ix)),
+        }
+    }
+
+    pub fn quotes(&self, list: &[QuoteIx]) -> Vec<Value> {
+        list.iter().map(|&q| self.quote_value(q)).collect()
     }
 
     /// Positions grouped into histories: one per run of the same `key` (positions come
