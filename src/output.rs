@@ -260,10 +260,10 @@ fn remove_tree(dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-impl Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let relative = safe_relative(path)?;
-        let full = self.dir.join(relative);
+impl Staging {
+    /// The place of `path` in the staging folder, its folder created.
+    fn prepare(&self, path: &str) -> anyhow::Result<PathBuf> {
+        let full = self.dir.join(safe_relative(path)?);
         if let Some(parent) = full.parent() {
             let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
             if !made.contains(parent) {
@@ -272,7 +272,30 @@ impl Sink for Staging {
                 made.insert(parent.to_path_buf());
             }
         }
+        Ok(full)
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        let full = self.prepare(path)?;
         std::fs::write(&full, bytes).with_context(|| format!("cannot write {}", full.display()))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let full = self.prepare(path)?;
+        let file = std::fs::File::create(&full)
+            .with_context(|| format!("cannot write {}", full.display()))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)
+            .and_then(|()| Ok(std::io::Write::flush(&mut out)?))
+            .with_context(|| format!("cannot write {}", full.display()))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }

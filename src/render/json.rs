@@ -1,7 +1,7 @@
 //! `dossier.json`: the whole resolved model, every reference written as the id it
 //! resolved to. Compact, in the model's own order, so that other tools can read it.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::markdown::relink;
 use crate::model::*;
@@ -26,7 +26,7 @@ struct ActorJson<'a> {
     role: &'a str,
     affiliation: Option<&'a str>,
     aliases: &'a [String],
-    bio_html: String,
+    bio_html: Relinked<'a>,
     meetings: Vec<&'a str>,
     counterparts: Vec<CounterpartJson<'a>>,
     members: Vec<&'a str>,
@@ -44,7 +44,7 @@ struct TopicJson<'a> {
     id: &'a str,
     name: &'a str,
     aliases: &'a [String],
-    body_html: String,
+    body_html: Relinked<'a>,
     meetings: Vec<&'a str>,
     briefings: Vec<&'a str>,
 }
@@ -59,7 +59,7 @@ struct BriefingJson<'a> {
     topics: Vec<&'a str>,
     actors: Vec<&'a str>,
     sources: Vec<SourceJson<'a>>,
-    body_html: String,
+    body_html: Relinked<'a>,
 }
 
 #[derive(Serialize)]
@@ -78,8 +78,8 @@ struct MeetingJson<'a> {
     location: &'a str,
     participants: Vec<&'a str>,
     topics: Vec<&'a str>,
-    summary_html: String,
-    outcome_html: String,
+    summary_html: Relinked<'a>,
+    outcome_html: Relinked<'a>,
     source: Option<&'a str>,
     briefing: &'a str,
 }
@@ -104,15 +104,25 @@ struct QuoteJson<'a> {
     briefing: &'a str,
 }
 
-/// The whole resolved model as JSON, links in its HTML relative to the site root.
-pub fn model_json(d: &Dossier) -> anyhow::Result<Vec<u8>> {
+/// Rendered HTML with its links made relative to the site root as it is written out,
+/// so that no second copy of every body is held.
+struct Relinked<'a>(&'a str);
+
+impl Serialize for Relinked<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&relink(self.0, ""))
+    }
+}
+
+/// Writes the whole resolved model as JSON, links in its HTML relative to the site root.
+pub fn write_model_json(d: &Dossier, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     let actor = |a: &ActorIx| d.actor(*a).id.as_str();
     let topic = |t: &TopicIx| d.topic(*t).id.as_str();
     let meeting = |m: &MeetingIx| d.meeting(*m).id.as_str();
     let slug = |b: &BriefingIx| d.briefing(*b).slug.as_str();
     let source =
         |s: Option<SourceRef>| s.map(|s| d.briefing(s.briefing).sources[s.index].id.as_str());
-    let html = |h: &str| relink(h, "").into_owned();
+    let html = |h| Relinked(h);
     let model = Model {
         title: &d.config.title,
         description: &d.config.description,
@@ -217,7 +227,7 @@ pub fn model_json(d: &Dossier) -> anyhow::Result<Vec<u8>> {
             })
             .collect(),
     };
-    let mut bytes = serde_json::to_vec(&model)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    serde_json::to_writer(&mut *out, &model)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }

@@ -24,6 +24,18 @@ use crate::model::Dossier;
 pub trait Sink: Sync {
     /// Stores `bytes` at `path`, relative to the output root with `/` separators.
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()>;
+
+    /// Stores at `path` what `fill` writes, for files too large to hold twice. By
+    /// default the text is gathered and passed to [`Sink::write`].
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes)?;
+        self.write(path, &bytes)
+    }
 }
 
 /// What differs between a built site and a served one.
@@ -50,7 +62,11 @@ pub fn render_site(
                 sink.write(&path, text.as_bytes())
             })
         },
-        || sink.write("dossier.json", &json::model_json(dossier)?),
+        || {
+            sink.write_with("dossier.json", &mut |out| {
+                json::write_model_json(dossier, out)
+            })
+        },
     );
     pages?;
     model?;

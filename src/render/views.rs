@@ -91,6 +91,11 @@ pub struct Views<'a> {
     pub shared: Option<&'a Shared>,
 }
 
+/// True when rendered HTML holds internal links, written against the root mark.
+fn has_links(html: &str) -> bool {
+    html.contains(crate::markdown::ROOT_MARK)
+}
+
 /// The root of the pages of single items (`actors/<id>/index.html`, ...), where the
 /// shared views of meetings and positions are made.
 pub const ITEM_ROOT: &str = "../../";
@@ -98,7 +103,8 @@ pub const ITEM_ROOT: &str = "../../";
 /// The views that many pages show, made once per render as Tera values, which clone
 /// cheaply: an actor page then costs what it shows, not what it would cost to convert
 /// every meeting again. Meetings and positions carry HTML whose links depend on the
-/// page's depth: theirs are made for [`ITEM_ROOT`].
+/// page's depth: theirs are made for [`ITEM_ROOT`], and serve every other page too
+/// when their HTML holds no internal link.
 pub struct Shared {
     actors: Vec<Value>,
     topics: Vec<Value>,
@@ -279,10 +285,18 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// True when the meeting's HTML holds links whose form depends on the page's depth.
+    fn meeting_links(&self, ix: MeetingIx) -> bool {
+        let m = self.dossier.meeting(ix);
+        has_links(&m.summary_html) || has_links(&m.outcome_html)
+    }
+
     /// The meeting as a Tera value: shared by every page that shows it where possible.
     pub fn meeting_value(&self, ix: MeetingIx) -> Value {
         match self.shared {
-            Some(shared) if self.root == ITEM_ROOT => shared.meetings[ix.get()].clone(),
+            Some(shared) if self.root == ITEM_ROOT || !self.meeting_links(ix) => {
+                shared.meetings[ix.get()].clone()
+            }
             _ => Value::from_serializable(&self.meeting(ix)),
         }
     }
@@ -308,7 +322,11 @@ impl<'a> Views<'a> {
     /// The position as a Tera value: shared by every page that shows it where possible.
     pub fn position_value(&self, ix: PositionIx) -> Value {
         match self.shared {
-            Some(shared) if self.root == ITEM_ROOT => shared.positions[ix.get()].clone(),
+            Some(shared)
+                if self.root == ITEM_ROOT || !has_links(&self.dossier.position(ix).stance_html) =>
+            {
+                shared.positions[ix.get()].clone()
+            }
             _ => Value::from_serializable(&self.position(ix)),
         }
     }
