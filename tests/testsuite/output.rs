@@ -258,3 +258,29 @@ fn a_full_disk_leaves_the_previous_output_untouched() {
         "{names:?}"
     );
 }
+
+#[test]
+fn parallel_and_sequential_builds_are_byte_identical() {
+    let root = tempfile::tempdir().expect("a temporary folder");
+    write_big_site(root.path(), 120, "same");
+    let one = root.path().join("sequential");
+    let many = root.path().join("parallel");
+    let sequential = dossier()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["build", "--root"])
+        .arg(root.path())
+        .arg("--output")
+        .arg(&one)
+        .output()
+        .expect("runs");
+    let parallel = dossier()
+        .env("RAYON_NUM_THREADS", "4")
+        .args(["build", "--root"])
+        .arg(root.path())
+        .arg("--output")
+        .arg(&many)
+        .output()
+        .expect("runs");
+    assert!(sequential.status.success() && parallel.status.success());
+    assert_eq!(read_tree(&one), read_tree(&many));
+}
