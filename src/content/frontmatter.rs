@@ -69,16 +69,22 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 /// serde_yaml does not keep the position of each value, so this looks the value up in
 /// the text: within the list item it belongs to when there is one. It is exact for
 /// ordinary block-style YAML and falls back to the key's line otherwise.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Locator<'a> {
-    yaml: &'a str,
+    lines: Vec<&'a str>,
     first_line: usize,
+    /// For each top-level list looked up: where its items start, and where it ends.
+    lists: std::cell::RefCell<std::collections::HashMap<String, Option<(Vec<usize>, usize)>>>,
 }
 
 impl<'a> Locator<'a> {
     /// A locator for `yaml`, whose first line is line `first_line` of its file.
     pub fn new(yaml: &'a str, first_line: usize) -> Self {
-        Locator { yaml, first_line }
+        Locator {
+            lines: yaml.lines().collect(),
+            first_line,
+            lists: Default::default(),
+        }
     }
 
     /// The file line of the top-level `key:`, if present.
@@ -87,16 +93,16 @@ impl<'a> Locator<'a> {
     }
 
     fn key_index(&self, key: &str) -> Option<usize> {
-        self.yaml.lines().position(|l| is_key_line(l, key))
+        self.lines.iter().position(|l| is_key_line(l, key))
     }
 
     /// The file line of `needle` within item `index` of the top-level list `key`
     /// (or within the whole front matter when `item` is `None`); falls back to the
     /// start of the item, then to the key, then to the first line.
     pub fn find(&self, item: Option<(&str, usize)>, needle: &str) -> usize {
-        let lines: Vec<&str> = self.yaml.lines().collect();
+        let lines = &self.lines;
         let (start, end) = match item {
-            Some((key, index)) => self.item_range(&lines, key, index).unwrap_or_else(|| {
+            Some((key, index)) => self.item_range(key, index).unwrap_or_else(|| {
                 let at = self.key_index(key).unwrap_or(0);
                 (at, at + 1)
             }),
@@ -110,11 +116,13 @@ impl<'a> Locator<'a> {
 
     /// The file line of `field:` within item `index` of the list `key`, or of the item.
     pub fn field(&self, key: &str, index: usize, field: &str) -> usize {
-        let lines: Vec<&str> = self.yaml.lines().collect();
-        match self.item_range(&lines, key, index) {
+        match self.item_range(key, index) {
             Some((start, end)) => {
                 let found = (start..end).find(|&i| {
-                    let l = lines[i].trim_start().trim_start_matches("- ").trim_start();
+                    let l = self.lines[i]
+                        .trim_start()
+                        .trim_start_matches("- ")
+                        .trim_start();
                     l.starts_with(field) && l[field.len()..].trim_start().starts_with(':')
                 });
                 found.unwrap_or(start) + self.first_line
@@ -124,7 +132,20 @@ impl<'a> Locator<'a> {
     }
 
     /// The 0-based line range of item `index` of the block list under the top-level `key`.
-    fn item_range(&self, lines: &[&str], key: &str, index: usize) -> Option<(usize, usize)> {
+    fn item_range(&self, key: &str, index: usize) -> Option<(usize, usize)> {
+        let mut lists = self.lists.borrow_mut();
+        let list = lists
+            .entry(key.to_string())
+            .or_insert_with(|| self.list_items(key));
+        let (starts, end) = list.as_ref()?;
+        let start = *starts.get(index)?;
+        let stop = starts.get(index + 1).copied().unwrap_or(*end);
+        Some((start, stop))
+    }
+
+    /// Where each item of the block list under `key` starts, and where the list ends.
+    fn list_items(&self, key: &str) -> Option<(Vec<usize>, usize)> {
+        let lines = &self.lines;
         let key_at = lines.iter().position(|l| is_key_line(l, key))?;
         let mut starts = Vec::new();
         let mut indent = None;
@@ -150,9 +171,7 @@ impl<'a> Locator<'a> {
                 }
             }
         }
-        let start = *starts.get(index)?;
-        let stop = starts.get(index + 1).copied().unwrap_or(end);
-        Some((start, stop))
+        Some((starts, end))
     }
 }
 

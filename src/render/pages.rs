@@ -211,9 +211,11 @@ impl<'a> Site<'a> {
                 d.meeting(ix).title.clone()
             }
             Job::Positions => {
-                let (topics, rows) = matrix(&v);
-                context.insert("topics", &topics);
-                context.insert("rows", &rows);
+                let matrix = matrix(&v);
+                context.insert("topics", &matrix.topics);
+                context.insert("rows", &matrix.rows);
+                context.insert("total_actors", &matrix.total_actors);
+                context.insert("total_topics", &matrix.total_topics);
                 "Positions".into()
             }
             Job::Network => {
@@ -770,12 +772,34 @@ struct Row {
 
 /// The positions matrix: actors with positions (by name) against topics with positions
 /// (by name); each cell holds the latest stance.
-fn matrix<'a>(v: &Views<'a>) -> (Vec<Value>, Vec<Row>) {
+/// The most actors and topics the matrix shows: beyond them a table is unreadable and
+/// its size would grow with actors times topics. Every actor and topic page keeps the
+/// full history.
+const MATRIX_ACTORS: usize = 60;
+const MATRIX_TOPICS: usize = 30;
+
+/// The matrix: its columns, rows, and how many actors and topics hold positions in all.
+struct Matrix {
+    topics: Vec<Value>,
+    rows: Vec<Row>,
+    total_actors: usize,
+    total_topics: usize,
+}
+
+/// The positions matrix: the actors with the most positions (by name) against the
+/// topics with the most positions (by name); each cell holds the latest stance.
+fn matrix(v: &Views<'_>) -> Matrix {
     let d = v.dossier;
     let mut topics: Vec<TopicIx> = (0..d.topics.len())
         .map(|i| TopicIx(i as u32))
         .filter(|&t| !d.topic(t).positions.is_empty())
         .collect();
+    let total_topics = topics.len();
+    topics.sort_by(|&a, &b| {
+        let (ta, tb) = (d.topic(a), d.topic(b));
+        tb.positions.len().cmp(&ta.positions.len()).then(a.cmp(&b))
+    });
+    topics.truncate(MATRIX_TOPICS);
     topics.sort_by_key(|&t| d.topic(t).name.to_lowercase());
     let column: BTreeMap<TopicIx, usize> =
         topics.iter().enumerate().map(|(i, &t)| (t, i)).collect();
@@ -783,6 +807,12 @@ fn matrix<'a>(v: &Views<'a>) -> (Vec<Value>, Vec<Row>) {
         .map(|i| ActorIx(i as u32))
         .filter(|&a| !d.actor(a).positions.is_empty())
         .collect();
+    let total_actors = actors.len();
+    actors.sort_by(|&a, &b| {
+        let (aa, ab) = (d.actor(a), d.actor(b));
+        ab.positions.len().cmp(&aa.positions.len()).then(a.cmp(&b))
+    });
+    actors.truncate(MATRIX_ACTORS);
     actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
     let rows = actors
         .into_iter()
@@ -804,5 +834,10 @@ fn matrix<'a>(v: &Views<'a>) -> (Vec<Value>, Vec<Row>) {
             }
         })
         .collect();
-    (v.topics(&topics), rows)
+    Matrix {
+        topics: v.topics(&topics),
+        rows,
+        total_actors,
+        total_topics,
+    }
 }

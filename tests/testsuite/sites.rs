@@ -272,3 +272,41 @@ fn the_network_drawing_is_capped_but_its_list_is_complete() {
     assert!(network.contains("70 pairs of actors who met"));
     assert_eq!(network.matches("<tr><td>").count(), 70);
 }
+
+#[test]
+fn the_matrix_stays_readable_on_a_large_dossier() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    let mut positions = String::new();
+    for actor in 0..70 {
+        for topic in 0..(35 - actor % 5) {
+            positions.push_str(&format!(
+                "  - actor: actor-{actor}\n    topic: topic-{topic}\n    stance: Stance {actor} on {topic}.\n"
+            ));
+        }
+    }
+    std::fs::write(
+        briefings.join("many.md"),
+        format!("---\ntitle: Many\ndate: 2025-01-01\npositions:\n{positions}---\n"),
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let matrix = page(&tree, "positions/index.html");
+    assert_eq!(matrix.matches("<th scope=\"row\">").count(), 60);
+    assert_eq!(
+        matrix.matches("<th scope=\"col\"><a").count(),
+        30,
+        "30 topic columns"
+    );
+    assert!(matrix.contains(
+        "60 actors and 30 topics with the most recorded positions, of 70 actors and 35 topics"
+    ));
+    // The actors with the most positions are the ones shown.
+    assert!(
+        matrix.contains("actors/actor-0/index.html")
+            && !matrix.contains("actors/actor-4/index.html")
+    );
+}
