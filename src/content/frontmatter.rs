@@ -69,12 +69,15 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
 /// serde_yaml does not keep the position of each value, so this looks the value up in
 /// the text: within the list item it belongs to when there is one. It is exact for
 /// ordinary block-style YAML and falls back to the key's line otherwise.
+/// Where each item of a top-level list starts (0-based lines), and where the list ends.
+type ListItems = (Vec<usize>, usize);
+
 #[derive(Debug)]
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
     first_line: usize,
     /// For each top-level list looked up: where its items start, and where it ends.
-    lists: std::cell::RefCell<std::collections::HashMap<String, Option<(Vec<usize>, usize)>>>,
+    lists: std::cell::RefCell<std::collections::HashMap<String, Option<ListItems>>>,
 }
 
 impl<'a> Locator<'a> {
@@ -144,7 +147,7 @@ impl<'a> Locator<'a> {
     }
 
     /// Where each item of the block list under `key` starts, and where the list ends.
-    fn list_items(&self, key: &str) -> Option<(Vec<usize>, usize)> {
+    fn list_items(&self, key: &str) -> Option<ListItems> {
         let lines = &self.lines;
         let key_at = lines.iter().position(|l| is_key_line(l, key))?;
         let mut starts = Vec::new();
