@@ -64,14 +64,14 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::Unclosed(open_line))
 }
 
+/// Where each item of a top-level list starts (0-based lines), and where the list ends.
+type ListItems = (Vec<usize>, usize);
+
 /// Finds lines inside front matter, so that a problem with a value can name its line.
 ///
 /// serde_yaml does not keep the position of each value, so this looks the value up in
 /// the text: within the list item it belongs to when there is one. It is exact for
 /// ordinary block-style YAML and falls back to the key's line otherwise.
-/// Where each item of a top-level list starts (0-based lines), and where the list ends.
-type ListItems = (Vec<usize>, usize);
-
 #[derive(Debug)]
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
