@@ -57,7 +57,33 @@ fn chromium() -> PathBuf {
     path
 }
 
+/// Installs the locked npm packages of `tests/browser/` once per run when they are
+/// missing (npm's registry is reachable wherever the tests run).
+fn install_node_modules() {
+    static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        if browser_dir()
+            .join("node_modules/.package-lock.json")
+            .is_file()
+        {
+            return;
+        }
+        // --ignore-scripts: vnu-jar's install script would download a Java runtime.
+        let _ = Command::new("npm")
+            .args([
+                "ci",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ])
+            .current_dir(browser_dir())
+            .status();
+    });
+}
+
 fn node_modules(package: &str) -> PathBuf {
+    install_node_modules();
     let path = browser_dir().join("node_modules").join(package);
     require(
         &format!("the npm package {package}"),
