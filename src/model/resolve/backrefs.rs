@@ -1,0 +1,115 @@
+//! Back-references, computed once after the model is assembled.
+
+use std::collections::BTreeMap;
+
+use super::*;
+
+/// Fills every back-reference: briefing -> meetings, positions, quotes; actor and topic
+/// -> everything that names them. Runs once, in linear time over the model.
+pub(super) fn compute_back_references(dossier: &mut Dossier) {
+    let Dossier {
+        briefings,
+        actors,
+        topics,
+        meetings,
+        positions,
+        quotes,
+        ..
+    } = dossier;
+
+    for (i, meeting) in meetings.iter().enumerate() {
+        let ix = MeetingIx(i as u32);
+        briefings[meeting.briefing.get()].meetings.push(ix);
+        for &a in &meeting.participants {
+            actors[a.get()].meetings.push(ix);
+        }
+        for &t in &meeting.topics {
+            topics[t.get()].meetings.push(ix);
+        }
+    }
+    // Positions are sorted by actor, topic and date: each run of one actor and topic is
+    // a history, and a stance that differs from the one before it has changed.
+    for i in 0..positions.len() {
+        let changed = i > 0 && {
+            let (before, this) = (&positions[i - 1], &positions[i]);
+            before.actor == this.actor && before.topic == this.topic && before.stance != this.stance
+        };
+        positions[i].changed = changed;
+        let ix = PositionIx(i as u32);
+        let position = &positions[i];
+        briefings[position.briefing.get()].positions.push(ix);
+        actors[position.actor.get()].positions.push(ix);
+        topics[position.topic.get()].positions.push(ix);
+    }
+    for (i, quote) in quotes.iter().enumerate() {
+        let ix = QuoteIx(i as u32);
+        briefings[quote.briefing.get()].quotes.push(ix);
+        actors[quote.actor.get()].quotes.push(ix);
+    }
+    for (i, briefing) in briefings.iter().enumerate() {
+        let ix = BriefingIx(i as u32);
+        for &a in &briefing.actors {
+            actors[a.get()].briefings.push(ix);
+        }
+        for &t in &briefing.topics {
+            topics[t.get()].briefings.push(ix);
+        }
+    }
+    // Topic pages list positions by actor name, then date.
+    for topic in topics.iter_mut() {
+        topic.positions.sort_by(|&a, &b| {
+            let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
+            (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(
+                &actors[pb.actor.get()].name,
+                pb.actor,
+                pb.date,
+            ))
+        });
+    }
+    // Actor pages list positions by topic name, then date.
+    let topic_names: Vec<String> = topics.iter().map(|t| t.name.to_lowercase()).collect();
+    for actor in actors.iter_mut() {
+        actor.positions.sort_by(|&a, &b| {
+            let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
+            (&topic_names[pa.topic.get()], pa.topic, pa.date).cmp(&(
+                &topic_names[pb.topic.get()],
+                pb.topic,
+                pb.date,
+            ))
+        });
+    }
+    // Counterparts: every other participant of each meeting.
+    let names: Vec<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
+    for (i, actor) in actors.iter_mut().enumerate() {
+        let mut met: BTreeMap<ActorIx, Vec<MeetingIx>> = BTreeMap::new();
+        for &m in &actor.meetings {
+            for &other in &meetings[m.get()].participants {
+                if other.get() != i {
+                    met.entry(other).or_default().push(m);
+                }
+            }
+        }
+        let mut counterparts: Vec<Counterpart> = met
+            .into_iter()
+            .map(|(actor, meetings)| Counterpart { actor, meetings })
+            .collect();
+        counterparts.sort_by(|a, b| {
+            b.meetings
+                .len()
+                .cmp(&a.meetings.len())
+                .then_with(|| names[a.actor.get()].cmp(&names[b.actor.get()]))
+        });
+        actor.counterparts = counterparts;
+    }
+    // Members: actors affiliated with each actor, by name.
+    let mut members: Vec<Vec<ActorIx>> = vec![Vec::new(); actors.len()];
+    for (i, actor) in actors.iter().enumerate() {
+        if let Some(parent) = actor.affiliation {
+            members[parent.get()].push(ActorIx(i as u32));
+        }
+    }
+    for (actor, mut list) in actors.iter_mut().zip(members) {
+        list.sort_by(|a, b| names[a.get()].cmp(&names[b.get()]).then(a.cmp(b)));
+        actor.members = list;
+    }
+}

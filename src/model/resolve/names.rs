@@ -1,0 +1,369 @@
+//! The actors and topics of a site: declared by their files or created by the first
+//! reference to them, and every reference resolved against their ids, names and aliases.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::*;
+use crate::content::Document;
+use crate::content::schema::{ActorFront, TopicFront};
+use crate::model::refs::Lookup;
+
+impl Names {
+    pub(super) fn declare_actors(
+        &mut self,
+        docs: &[Document<ActorFront>],
+        problems: &mut Problems<'_>,
+    ) {
+        let mut seen: HashMap<String, &Path> = HashMap::new();
+        for (index, doc) in docs.iter().enumerate() {
+            let Some(id) = file_id(doc, "actor", &mut seen, problems) else {
+                continue;
+            };
+            let locator = doc.locator();
+            let name = required(
+                doc.front.name.as_deref(),
+                &doc.path,
+                &locator,
+                "name",
+                problems,
+            )
+            .unwrap_or(&id);
+            let kind = match doc.front.kind.as_deref().map(str::trim) {
+                None | Some("") => ActorKind::Person,
+                Some(written) => match ActorKind::WRITTEN
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(written))
+                {
+                    Some((_, kind)) => *kind,
+                    None => {
+                        let line = locator.key("kind").unwrap_or(doc.yaml_line);
+                        problems.error(
+                            &doc.path,
+                            line,
+                            format!(
+                                "unknown kind '{written}': write one of person, organization, state, delegation, group"
+                            ),
+                        );
+                        ActorKind::Person
+                    }
+                },
+            };
+            let decl = ActorDecl {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                kind,
+                role: doc
+                    .front
+                    .role
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                aliases: clean_list(&doc.front.aliases),
+                doc: Some(index),
+            };
+            self.add_actor(decl);
+        }
+    }
+
+    pub(super) fn add_actor(&mut self, decl: ActorDecl) -> u32 {
+        let ix = self.actors.len() as u32;
+        let names = std::iter::once(decl.id.as_str())
+            .chain(std::iter::once(decl.name.as_str()))
+            .chain(decl.aliases.iter().map(String::as_str));
+        self.actor_refs.insert(ix, names);
+        self.actors.push(decl);
+        ix
+    }
+
+    pub(super) fn declare_topics(
+        &mut self,
+        docs: &[Document<TopicFront>],
+        problems: &mut Problems<'_>,
+    ) {
+        let mut seen: HashMap<String, &Path> = HashMap::new();
+        for (index, doc) in docs.iter().enumerate() {
+            let Some(id) = file_id(doc, "topic", &mut seen, problems) else {
+                continue;
+            };
+            let locator = doc.locator();
+            let name = required(
+                doc.front.name.as_deref(),
+                &doc.path,
+                &locator,
+                "name",
+                problems,
+            )
+            .unwrap_or(&id);
+            let decl = TopicDecl {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                aliases: clean_list(&doc.front.aliases),
+                doc: Some(index),
+            };
+            self.add_topic(decl);
+        }
+    }
+
+    pub(super) fn add_topic(&mut self, decl: TopicDecl) -> u32 {
+        let ix = self.topics.len() as u32;
+        let names = std::iter::once(decl.id.as_str())
+            .chain(std::iter::once(decl.name.as_str()))
+            .chain(decl.aliases.iter().map(String::as_str));
+        self.topic_refs.insert(ix, names);
+        self.topics.push(decl);
+        ix
+    }
+
+    /// The affiliation of each declared actor (by declaration index).
+    pub(super) fn resolve_affiliations(
+        &mut self,
+        docs: &[Document<ActorFront>],
+        problems: &mut Problems<'_>,
+    ) -> HashMap<u32, u32> {
+        let mut affiliations = HashMap::new();
+        let declared: Vec<(u32, usize)> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.doc.map(|d| (i as u32, d)))
+            .collect();
+        for (ix, doc_index) in declared {
+            let doc = &docs[doc_index];
+            let Some(reference) = doc
+                .front
+                .affiliation
+                .as_deref()
+                .filter(|r| !r.trim().is_empty())
+            else {
+                continue;
+            };
+            let line = doc.locator().key("affiliation").unwrap_or(doc.yaml_line);
+            if let Some(target) = self.actor(
+                reference,
+                &At {
+                    path: &doc.path,
+                    line,
+                },
+                problems,
+            ) {
+                if target == ix {
+                    problems.error(&doc.path, line, "an actor cannot be affiliated with itself");
+                } else {
+                    affiliations.insert(ix, target);
+                }
+            }
+        }
+        affiliations
+    }
+
+    /// Resolves an actor reference, creating the actor (with a warning) when nothing matches.
+    pub(super) fn actor(
+        &mut self,
+        reference: &str,
+        at: &At<'_>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32> {
+        let reference = reference.trim();
+        match self.actor_refs.lookup(reference) {
+            Lookup::Found(ix) => Some(ix),
+            Lookup::Ambiguous(found) => {
+                let ids: Vec<&str> = found
+                    .iter()
+                    .map(|&i| self.actors[i as usize].id.as_str())
+                    .collect();
+                problems.error(at.path, at.line, ambiguous("actor", reference, &ids));
+                None
+            }
+            Lookup::Missing => {
+                let id = slugify(reference);
+                if let Some(problem) = id_problem(&id) {
+                    problems.error(
+                        at.path,
+                        at.line,
+                        format!("'{reference}' cannot name an actor ({problem}): use an actor's id or name"),
+                    );
+                    return None;
+                }
+                problems.warning(
+                    at.path,
+                    at.line,
+                    unknown("actor", reference, &id, self.actor_refs.suggest(reference)),
+                );
+                if let Lookup::Found(ix) = self.actor_refs.lookup(&id) {
+                    return Some(ix);
+                }
+                let decl = ActorDecl {
+                    id,
+                    name: reference.to_string(),
+                    kind: ActorKind::Unknown,
+                    role: String::new(),
+                    aliases: Vec::new(),
+                    doc: None,
+                };
+                Some(self.add_actor(decl))
+            }
+        }
+    }
+
+    /// Resolves a topic reference, creating the topic (with a warning) when nothing matches.
+    pub(super) fn topic(
+        &mut self,
+        reference: &str,
+        at: &At<'_>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32> {
+        let reference = reference.trim();
+        match self.topic_refs.lookup(reference) {
+            Lookup::Found(ix) => Some(ix),
+            Lookup::Ambiguous(found) => {
+                let ids: Vec<&str> = found
+                    .iter()
+                    .map(|&i| self.topics[i as usize].id.as_str())
+                    .collect();
+                problems.error(at.path, at.line, ambiguous("topic", reference, &ids));
+                None
+            }
+            Lookup::Missing => {
+                let id = slugify(reference);
+                if let Some(problem) = id_problem(&id) {
+                    problems.error(
+                        at.path,
+                        at.line,
+                        format!("'{reference}' cannot name a topic ({problem}): use a topic's id or name"),
+                    );
+                    return None;
+                }
+                problems.warning(
+                    at.path,
+                    at.line,
+                    unknown("topic", reference, &id, self.topic_refs.suggest(reference)),
+                );
+                if let Lookup::Found(ix) = self.topic_refs.lookup(&id) {
+                    return Some(ix);
+                }
+                let decl = TopicDecl {
+                    id,
+                    name: reference.to_string(),
+                    aliases: Vec::new(),
+                    doc: None,
+                };
+                Some(self.add_topic(decl))
+            }
+        }
+    }
+
+    /// Sorts actors by id; returns the new index of each old one.
+    pub(super) fn sort_actors(&mut self) -> Vec<u32> {
+        let order = sorted_order(&self.actors, |a| a.id.as_str());
+        let map = inverse(&order);
+        let mut old: Vec<Option<ActorDecl>> = std::mem::take(&mut self.actors)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.actors = order
+            .iter()
+            .filter_map(|&i| old[i as usize].take())
+            .collect();
+        self.actor_refs.remap(&map);
+        map
+    }
+
+    /// Sorts topics by id; returns the new index of each old one.
+    pub(super) fn sort_topics(&mut self) -> Vec<u32> {
+        let order = sorted_order(&self.topics, |t| t.id.as_str());
+        let map = inverse(&order);
+        let mut old: Vec<Option<TopicDecl>> = std::mem::take(&mut self.topics)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.topics = order
+            .iter()
+            .filter_map(|&i| old[i as usize].take())
+            .collect();
+        self.topic_refs.remap(&map);
+        map
+    }
+}
+
+pub(super) fn sorted_order<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.sort_by(|&a, &b| key(&items[a as usize]).cmp(key(&items[b as usize])));
+    order
+}
+
+pub(super) fn inverse(order: &[u32]) -> Vec<u32> {
+    let mut map = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        map[old as usize] = new as u32;
+    }
+    map
+}
+
+pub(super) fn file_id<'d, F>(
+    doc: &'d Document<F>,
+    what: &str,
+    seen: &mut HashMap<String, &'d Path>,
+    problems: &mut Problems<'_>,
+) -> Option<String> {
+    let id = slugify(&doc.stem);
+    if let Some(problem) = id_problem(&id) {
+        problems.error(
+            &doc.path,
+            1,
+            format!("cannot make a {what} id from this file name ({problem}): name the file <id>.md, such as steve-witkoff.md"),
+        );
+        return None;
+    }
+    if id != doc.stem {
+        problems.warning(&doc.path, 1, format!("the file name is not an id, so the {what}'s id is '{id}': rename the file to {id}.md"));
+    }
+    if let Some(other) = seen.get(&id) {
+        problems.error(
+            &doc.path,
+            1,
+            format!(
+                "{what} '{id}' is also defined in {}: keep one file per {what}",
+                other.display()
+            ),
+        );
+        return None;
+    }
+    seen.insert(id.clone(), &doc.path);
+    Some(id)
+}
+
+pub(super) fn ambiguous(what: &str, reference: &str, ids: &[&str]) -> String {
+    format!(
+        "'{reference}' is ambiguous: it names the {what}s {}: use the id",
+        quote_list(ids)
+    )
+}
+
+pub(super) fn unknown(what: &str, reference: &str, id: &str, suggestion: Option<&str>) -> String {
+    match suggestion {
+        Some(near) => format!("unknown {what} '{reference}' (did you mean '{near}'?)"),
+        None => format!(
+            "unknown {what} '{reference}': a page is made for it; describe it in content/{what}s/{id}.md"
+        ),
+    }
+}
+
+pub(super) fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|i| format!("'{i}'"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+pub(super) fn clean_list(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+        if !out.iter().any(|o| o == item) {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
