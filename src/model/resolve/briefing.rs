@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::content::Document;
-use crate::content::schema::BriefingFront;
-use crate::markdown::{self};
+use crate::content::schema::{BriefingFront, MeetingFront, PositionFront, QuoteFront};
+use crate::markdown;
 
 impl Names {
     /// Checks and resolves one briefing's front matter.
@@ -20,328 +20,53 @@ impl Names {
         let locator = doc.locator();
         let path = doc.path.as_path();
         let title = required(front.title.as_deref(), path, &locator, "title", problems);
+        let date_line = locator.key("date").unwrap_or(doc.yaml_line);
         let date = match front.date.as_deref() {
-            Some(text) => parse_date(
-                text,
-                path,
-                locator.key("date").unwrap_or(doc.yaml_line),
-                problems,
-            ),
+            Some(text) => parse_date(text, path, date_line, problems),
             None => {
-                problems.error(
-                    path,
-                    locator.key("date").unwrap_or(doc.yaml_line),
-                    "missing `date:`: write the briefing's date as YYYY-MM-DD",
-                );
+                let message = "missing `date:`: write the briefing's date as YYYY-MM-DD";
+                problems.error(path, date_line, message);
                 None
             }
         };
-        let (slug, slug_line, written) = match front.slug.as_deref() {
-            Some(slug) => (
-                slug.trim().to_string(),
-                locator.key("slug").unwrap_or(doc.yaml_line),
-                true,
-            ),
-            None => (slugify(&doc.stem), 1, false),
-        };
-        let slug = match id_problem(&slug) {
-            None => Some(slug),
-            Some(problem) if written => {
-                problems.error(
-                    path,
-                    slug_line,
-                    format!("slug '{slug}' cannot be used: {problem}"),
-                );
-                None
-            }
-            Some(problem) => {
-                problems.error(
-                    path,
-                    1,
-                    format!("cannot make a slug from the file name ({problem}): rename the file, or add `slug:`"),
-                );
-                None
-            }
-        };
+        let slug = briefing_slug(doc, &locator, problems);
 
         let mut topics = Vec::new();
         for reference in &front.topics {
-            let at = At {
-                path,
-                line: locator
-                    .find(Some(("topics", 0)), reference)
-                    .min(locator.find(None, reference)),
-            };
-            if let Some(ix) = self.topic(reference, &at, problems) {
+            let line = locator
+                .find(Some(("topics", 0)), reference)
+                .min(locator.find(None, reference));
+            if let Some(ix) = self.topic(reference, &At { path, line }, problems) {
                 push_unique(&mut topics, ix);
             }
         }
-
-        let mut sources = Vec::new();
-        for (index, source) in front.sources.iter().enumerate() {
-            let line = locator.find(Some(("sources", index)), "");
-            let Some(id) = source
-                .id
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            else {
-                problems.error(
-                    path,
-                    line,
-                    "a source needs an `id:` to be cited by, such as `id: cgtn`",
-                );
-                continue;
-            };
-            if sources.iter().any(|s: &Source| s.id == id) {
-                problems.error(
-                    path,
-                    locator.find(Some(("sources", index)), id),
-                    format!("source id '{id}' is used twice in this briefing"),
-                );
-                continue;
-            }
-            let url = source.url.as_deref().unwrap_or_default().trim();
-            let url = if url.is_empty() || markdown::is_safe_url(url) {
-                url.to_string()
-            } else {
-                problems.error(
-                    path,
-                    locator.field("sources", index, "url"),
-                    format!("source url '{url}' is refused: only http, https and mailto addresses are allowed"),
-                );
-                String::new()
-            };
-            sources.push(Source {
-                id: id.to_string(),
-                title: source
-                    .title
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-                publisher: source
-                    .publisher
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-                url,
-            });
-        }
-        let source_of =
-            |reference: Option<&str>, list: &str, index: usize, problems: &mut Problems<'_>| {
-                let reference = reference.map(str::trim).filter(|s| !s.is_empty())?;
-                match sources.iter().position(|s| s.id == reference) {
-                    Some(found) => Some(found),
-                    None => {
-                        let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-                        let hint = if known.is_empty() {
-                            "this briefing lists no `sources:`".to_string()
-                        } else {
-                            format!("this briefing's sources are: {}", known.join(", "))
-                        };
-                        problems.error(
-                            path,
-                            locator.field(list, index, "source"),
-                            format!("unknown source '{reference}': {hint}"),
-                        );
-                        None
-                    }
-                }
-            };
+        let sources = read_sources(doc, &locator, problems);
+        let items = Items {
+            path,
+            locator: &locator,
+            sources: &sources,
+            date,
+        };
 
         let mut meetings = Vec::new();
         for (index, meeting) in front.meetings.iter().enumerate() {
-            let at_field = |field: &str| locator.field("meetings", index, field);
-            let date = match meeting.date.as_deref() {
-                Some(text) => parse_date(text, path, at_field("date"), problems),
-                None => date,
-            };
-            let mut participants = Vec::new();
-            for reference in &meeting.participants {
-                let at = At {
-                    path,
-                    line: locator.find(Some(("meetings", index)), reference),
-                };
-                if let Some(ix) = self.actor(reference, &at, problems) {
-                    push_unique(&mut participants, ix);
-                }
+            let item = items.at("meetings", index);
+            if let Some(draft) = self.read_meeting(meeting, &item, problems) {
+                meetings.push(draft);
             }
-            if meeting.participants.is_empty() {
-                problems.error(
-                    path,
-                    locator.find(Some(("meetings", index)), ""),
-                    "a meeting needs `participants:`, a list of actors",
-                );
-            }
-            let mut topics = Vec::new();
-            for reference in &meeting.topics {
-                let at = At {
-                    path,
-                    line: locator.find(Some(("meetings", index)), reference),
-                };
-                if let Some(ix) = self.topic(reference, &at, problems) {
-                    push_unique(&mut topics, ix);
-                }
-            }
-            let id = match meeting.id.as_deref().map(str::trim) {
-                Some(id) => match id_problem(id) {
-                    None => Some(id.to_string()),
-                    Some(problem) => {
-                        problems.error(
-                            path,
-                            at_field("id"),
-                            format!("meeting id '{id}' cannot be used: {problem}"),
-                        );
-                        continue;
-                    }
-                },
-                None => None,
-            };
-            let source = source_of(meeting.source.as_deref(), "meetings", index, problems);
-            let Some(date) = date else { continue };
-            meetings.push(MeetingDraft {
-                id,
-                line: locator.find(Some(("meetings", index)), ""),
-                title: meeting
-                    .title
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-                date,
-                location: meeting
-                    .location
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-                participants,
-                topics,
-                summary: meeting.summary.clone().unwrap_or_default(),
-                summary_line: at_field("summary"),
-                outcome: meeting.outcome.clone().unwrap_or_default(),
-                outcome_line: at_field("outcome"),
-                source,
-            });
         }
-
         let mut positions = Vec::new();
         for (index, position) in front.positions.iter().enumerate() {
-            let at_field = |field: &str| locator.field("positions", index, field);
-            let actor = match position.actor.as_deref() {
-                Some(reference) => self.actor(
-                    reference,
-                    &At {
-                        path,
-                        line: at_field("actor"),
-                    },
-                    problems,
-                ),
-                None => {
-                    problems.error(
-                        path,
-                        locator.find(Some(("positions", index)), ""),
-                        "a position needs `actor:`",
-                    );
-                    None
-                }
-            };
-            let topic = match position.topic.as_deref() {
-                Some(reference) => self.topic(
-                    reference,
-                    &At {
-                        path,
-                        line: at_field("topic"),
-                    },
-                    problems,
-                ),
-                None => {
-                    problems.error(
-                        path,
-                        locator.find(Some(("positions", index)), ""),
-                        "a position needs `topic:`",
-                    );
-                    None
-                }
-            };
-            let stance = position
-                .stance
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty());
-            if stance.is_none() {
-                problems.error(
-                    path,
-                    locator.find(Some(("positions", index)), ""),
-                    "a position needs `stance:`, a short statement of what the actor holds",
-                );
-            }
-            let position_date = match position.date.as_deref() {
-                Some(text) => parse_date(text, path, at_field("date"), problems),
-                None => date,
-            };
-            let source = source_of(position.source.as_deref(), "positions", index, problems);
-            if let (Some(actor), Some(topic), Some(stance), Some(date)) =
-                (actor, topic, stance, position_date)
-            {
-                positions.push(PositionDraft {
-                    actor,
-                    topic,
-                    stance: stance.to_string(),
-                    line: at_field("stance"),
-                    date,
-                    source,
-                });
+            let item = items.at("positions", index);
+            if let Some(draft) = self.read_position(position, &item, problems) {
+                positions.push(draft);
             }
         }
-
         let mut quotes = Vec::new();
         for (index, quote) in front.quotes.iter().enumerate() {
-            let at_field = |field: &str| locator.field("quotes", index, field);
-            let actor = match quote.actor.as_deref() {
-                Some(reference) => self.actor(
-                    reference,
-                    &At {
-                        path,
-                        line: at_field("actor"),
-                    },
-                    problems,
-                ),
-                None => {
-                    problems.error(
-                        path,
-                        locator.find(Some(("quotes", index)), ""),
-                        "a quote needs `actor:`, who said it",
-                    );
-                    None
-                }
-            };
-            let text = quote
-                .text
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty());
-            if text.is_none() {
-                problems.error(
-                    path,
-                    locator.find(Some(("quotes", index)), ""),
-                    "a quote needs `text:`, the words said",
-                );
-            }
-            let quote_date = match quote.date.as_deref() {
-                Some(text) => parse_date(text, path, at_field("date"), problems),
-                None => date,
-            };
-            let source = source_of(quote.source.as_deref(), "quotes", index, problems);
-            if let (Some(actor), Some(text), Some(date)) = (actor, text, quote_date) {
-                quotes.push(QuoteDraft {
-                    actor,
-                    text: text.to_string(),
-                    date,
-                    source,
-                });
+            let item = items.at("quotes", index);
+            if let Some(draft) = self.read_quote(quote, &item, problems) {
+                quotes.push(draft);
             }
         }
 
@@ -356,6 +81,320 @@ impl Names {
             positions,
             quotes,
         })
+    }
+
+    fn read_meeting(
+        &mut self,
+        meeting: &MeetingFront,
+        item: &Item<'_>,
+        problems: &mut Problems<'_>,
+    ) -> Option<MeetingDraft> {
+        let date = item.date(meeting.date.as_deref(), problems);
+        let mut participants = Vec::new();
+        for reference in &meeting.participants {
+            if let Some(ix) = self.actor(reference, &item.at_value(reference), problems) {
+                push_unique(&mut participants, ix);
+            }
+        }
+        if meeting.participants.is_empty() {
+            problems.error(
+                item.path,
+                item.line(),
+                "a meeting needs `participants:`, a list of actors",
+            );
+        }
+        let mut topics = Vec::new();
+        for reference in &meeting.topics {
+            if let Some(ix) = self.topic(reference, &item.at_value(reference), problems) {
+                push_unique(&mut topics, ix);
+            }
+        }
+        let id = match meeting.id.as_deref().map(str::trim) {
+            Some(id) => match id_problem(id) {
+                None => Some(id.to_string()),
+                Some(problem) => {
+                    let message = format!("meeting id '{id}' cannot be used: {problem}");
+                    problems.error(item.path, item.field("id"), message);
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let source = item.source(meeting.source.as_deref(), problems);
+        Some(MeetingDraft {
+            id,
+            line: item.line(),
+            title: text(&meeting.title),
+            date: date?,
+            location: text(&meeting.location),
+            participants,
+            topics,
+            summary: meeting.summary.clone().unwrap_or_default(),
+            summary_line: item.field("summary"),
+            outcome: meeting.outcome.clone().unwrap_or_default(),
+            outcome_line: item.field("outcome"),
+            source,
+        })
+    }
+
+    fn read_position(
+        &mut self,
+        position: &PositionFront,
+        item: &Item<'_>,
+        problems: &mut Problems<'_>,
+    ) -> Option<PositionDraft> {
+        let actor = match position.actor.as_deref() {
+            Some(reference) => self.actor(reference, &item.at_field("actor"), problems),
+            None => item.missing("a position needs `actor:`", problems),
+        };
+        let topic = match position.topic.as_deref() {
+            Some(reference) => self.topic(reference, &item.at_field("topic"), problems),
+            None => item.missing("a position needs `topic:`", problems),
+        };
+        let stance = item.required(
+            &position.stance,
+            "a position needs `stance:`, a short statement of what the actor holds",
+            problems,
+        );
+        let date = item.date(position.date.as_deref(), problems);
+        let source = item.source(position.source.as_deref(), problems);
+        Some(PositionDraft {
+            actor: actor?,
+            topic: topic?,
+            stance: stance?,
+            line: item.field("stance"),
+            date: date?,
+            source,
+        })
+    }
+
+    fn read_quote(
+        &mut self,
+        quote: &QuoteFront,
+        item: &Item<'_>,
+        problems: &mut Problems<'_>,
+    ) -> Option<QuoteDraft> {
+        let actor = match quote.actor.as_deref() {
+            Some(reference) => self.actor(reference, &item.at_field("actor"), problems),
+            None => item.missing("a quote needs `actor:`, who said it", problems),
+        };
+        let words = item.required(
+            &quote.text,
+            "a quote needs `text:`, the words said",
+            problems,
+        );
+        let date = item.date(quote.date.as_deref(), problems);
+        let source = item.source(quote.source.as_deref(), problems);
+        Some(QuoteDraft {
+            actor: actor?,
+            text: words?,
+            date: date?,
+            source,
+        })
+    }
+}
+
+/// The slug of a briefing: its `slug:`, or one made from its file name.
+fn briefing_slug(
+    doc: &Document<BriefingFront>,
+    locator: &Locator<'_>,
+    problems: &mut Problems<'_>,
+) -> Option<String> {
+    let path = doc.path.as_path();
+    match doc.front.slug.as_deref() {
+        Some(slug) => {
+            let slug = slug.trim();
+            match id_problem(slug) {
+                None => Some(slug.to_string()),
+                Some(problem) => {
+                    let line = locator.key("slug").unwrap_or(doc.yaml_line);
+                    problems.error(
+                        path,
+                        line,
+                        format!("slug '{slug}' cannot be used: {problem}"),
+                    );
+                    None
+                }
+            }
+        }
+        None => {
+            let slug = slugify(&doc.stem);
+            match id_problem(&slug) {
+                None => Some(slug),
+                Some(problem) => {
+                    let message = format!(
+                        "cannot make a slug from the file name ({problem}): rename the file, or add `slug:`"
+                    );
+                    problems.error(path, 1, message);
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The sources a briefing cites, each with a unique id and a safe address.
+fn read_sources(
+    doc: &Document<BriefingFront>,
+    locator: &Locator<'_>,
+    problems: &mut Problems<'_>,
+) -> Vec<Source> {
+    let path = doc.path.as_path();
+    let mut sources: Vec<Source> = Vec::new();
+    for (index, source) in doc.front.sources.iter().enumerate() {
+        let Some(id) = source
+            .id
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
+            let line = locator.find(Some(("sources", index)), "");
+            problems.error(
+                path,
+                line,
+                "a source needs an `id:` to be cited by, such as `id: cgtn`",
+            );
+            continue;
+        };
+        if sources.iter().any(|s| s.id == id) {
+            let line = locator.find(Some(("sources", index)), id);
+            problems.error(
+                path,
+                line,
+                format!("source id '{id}' is used twice in this briefing"),
+            );
+            continue;
+        }
+        let url = source.url.as_deref().unwrap_or_default().trim();
+        let url = if url.is_empty() || markdown::is_safe_url(url) {
+            url.to_string()
+        } else {
+            let message = format!(
+                "source url '{url}' is refused: only http, https and mailto addresses are allowed"
+            );
+            problems.error(path, locator.field("sources", index, "url"), message);
+            String::new()
+        };
+        sources.push(Source {
+            id: id.to_string(),
+            title: text(&source.title),
+            publisher: text(&source.publisher),
+            url,
+        });
+    }
+    sources
+}
+
+/// A written text, trimmed; empty when absent.
+fn text(value: &Option<String>) -> String {
+    value.as_deref().unwrap_or_default().trim().to_string()
+}
+
+/// What every item of a briefing's lists shares: its file, its lines, its sources and
+/// the briefing's date, which items take when they give none.
+struct Items<'b> {
+    path: &'b Path,
+    locator: &'b Locator<'b>,
+    sources: &'b [Source],
+    date: Option<Date>,
+}
+
+impl<'b> Items<'b> {
+    /// Item `index` of the list `list`.
+    fn at(&'b self, list: &'b str, index: usize) -> Item<'b> {
+        Item {
+            items: self,
+            path: self.path,
+            list,
+            index,
+        }
+    }
+}
+
+/// One item of a list (`meetings`, `positions`, `quotes`) of a briefing.
+struct Item<'b> {
+    items: &'b Items<'b>,
+    path: &'b Path,
+    list: &'b str,
+    index: usize,
+}
+
+impl Item<'_> {
+    /// The line where the item starts.
+    fn line(&self) -> usize {
+        self.items.locator.find(Some((self.list, self.index)), "")
+    }
+
+    /// The line of the item's `field:`.
+    fn field(&self, field: &str) -> usize {
+        self.items.locator.field(self.list, self.index, field)
+    }
+
+    /// Where the item's `field:` is, for a reference written there.
+    fn at_field(&self, field: &str) -> At<'_> {
+        At {
+            path: self.path,
+            line: self.field(field),
+        }
+    }
+
+    /// Where `value` is written inside the item, for a reference in a list.
+    fn at_value(&self, value: &str) -> At<'_> {
+        At {
+            path: self.path,
+            line: self
+                .items
+                .locator
+                .find(Some((self.list, self.index)), value),
+        }
+    }
+
+    /// Reports a missing required value.
+    fn missing<T>(&self, message: &str, problems: &mut Problems<'_>) -> Option<T> {
+        problems.error(self.path, self.line(), message);
+        None
+    }
+
+    /// A required text, trimmed, or an error.
+    fn required(
+        &self,
+        value: &Option<String>,
+        message: &str,
+        problems: &mut Problems<'_>,
+    ) -> Option<String> {
+        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(value) => Some(value.to_string()),
+            None => self.missing(message, problems),
+        }
+    }
+
+    /// The item's date, or the briefing's when it gives none.
+    fn date(&self, written: Option<&str>, problems: &mut Problems<'_>) -> Option<Date> {
+        match written {
+            Some(text) => parse_date(text, self.path, self.field("date"), problems),
+            None => self.items.date,
+        }
+    }
+
+    /// The index of the source the item cites, if it cites one the briefing lists.
+    fn source(&self, reference: Option<&str>, problems: &mut Problems<'_>) -> Option<usize> {
+        let reference = reference.map(str::trim).filter(|s| !s.is_empty())?;
+        let sources = self.items.sources;
+        if let Some(found) = sources.iter().position(|s| s.id == reference) {
+            return Some(found);
+        }
+        let hint = if sources.is_empty() {
+            "this briefing lists no `sources:`".to_string()
+        } else {
+            let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+            format!("this briefing's sources are: {}", known.join(", "))
+        };
+        problems.error(
+            self.path,
+            self.field("source"),
+            format!("unknown source '{reference}': {hint}"),
+        );
+        None
     }
 }
 

@@ -165,45 +165,24 @@ impl Names {
         at: &At<'_>,
         problems: &mut Problems<'_>,
     ) -> Option<u32> {
-        let reference = reference.trim();
-        match self.actor_refs.lookup(reference) {
-            Lookup::Found(ix) => Some(ix),
-            Lookup::Ambiguous(found) => {
-                let ids: Vec<&str> = found
-                    .iter()
-                    .map(|&i| self.actors[i as usize].id.as_str())
-                    .collect();
-                problems.error(at.path, at.line, ambiguous("actor", reference, &ids));
-                None
-            }
-            Lookup::Missing => {
-                let id = slugify(reference);
-                if let Some(problem) = id_problem(&id) {
-                    problems.error(
-                        at.path,
-                        at.line,
-                        format!("'{reference}' cannot name an actor ({problem}): use an actor's id or name"),
-                    );
-                    return None;
-                }
-                problems.warning(
-                    at.path,
-                    at.line,
-                    unknown("actor", reference, &id, self.actor_refs.suggest(reference)),
-                );
-                if let Lookup::Found(ix) = self.actor_refs.lookup(&id) {
-                    return Some(ix);
-                }
-                let decl = ActorDecl {
-                    id,
-                    name: reference.to_string(),
-                    kind: ActorKind::Unknown,
-                    role: String::new(),
-                    aliases: Vec::new(),
-                    doc: None,
-                };
-                Some(self.add_actor(decl))
-            }
+        let actors = &self.actors;
+        match resolve_or_name(
+            &self.actor_refs,
+            |i| &actors[i as usize].id,
+            "actor",
+            reference,
+            at,
+            problems,
+        )? {
+            Resolved::Found(ix) => Some(ix),
+            Resolved::New(id) => Some(self.add_actor(ActorDecl {
+                id,
+                name: reference.trim().to_string(),
+                kind: ActorKind::Unknown,
+                role: String::new(),
+                aliases: Vec::new(),
+                doc: None,
+            })),
         }
     }
 
@@ -214,43 +193,22 @@ impl Names {
         at: &At<'_>,
         problems: &mut Problems<'_>,
     ) -> Option<u32> {
-        let reference = reference.trim();
-        match self.topic_refs.lookup(reference) {
-            Lookup::Found(ix) => Some(ix),
-            Lookup::Ambiguous(found) => {
-                let ids: Vec<&str> = found
-                    .iter()
-                    .map(|&i| self.topics[i as usize].id.as_str())
-                    .collect();
-                problems.error(at.path, at.line, ambiguous("topic", reference, &ids));
-                None
-            }
-            Lookup::Missing => {
-                let id = slugify(reference);
-                if let Some(problem) = id_problem(&id) {
-                    problems.error(
-                        at.path,
-                        at.line,
-                        format!("'{reference}' cannot name a topic ({problem}): use a topic's id or name"),
-                    );
-                    return None;
-                }
-                problems.warning(
-                    at.path,
-                    at.line,
-                    unknown("topic", reference, &id, self.topic_refs.suggest(reference)),
-                );
-                if let Lookup::Found(ix) = self.topic_refs.lookup(&id) {
-                    return Some(ix);
-                }
-                let decl = TopicDecl {
-                    id,
-                    name: reference.to_string(),
-                    aliases: Vec::new(),
-                    doc: None,
-                };
-                Some(self.add_topic(decl))
-            }
+        let topics = &self.topics;
+        match resolve_or_name(
+            &self.topic_refs,
+            |i| &topics[i as usize].id,
+            "topic",
+            reference,
+            at,
+            problems,
+        )? {
+            Resolved::Found(ix) => Some(ix),
+            Resolved::New(id) => Some(self.add_topic(TopicDecl {
+                id,
+                name: reference.trim().to_string(),
+                aliases: Vec::new(),
+                doc: None,
+            })),
         }
     }
 
@@ -366,4 +324,57 @@ pub(super) fn clean_list(items: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// What a reference resolved to: an existing entry, or the id of one to create.
+enum Resolved {
+    Found(u32),
+    New(String),
+}
+
+/// Resolves `reference` (to an actor or a topic, as `what` says) in `refs`. An
+/// ambiguous reference is an error; one that matches nothing is a warning, and names
+/// the entry to create, unless its id already exists. `None` after an error.
+fn resolve_or_name<'n>(
+    refs: &RefTable,
+    id_of: impl Fn(u32) -> &'n str,
+    what: &str,
+    reference: &str,
+    at: &At<'_>,
+    problems: &mut Problems<'_>,
+) -> Option<Resolved> {
+    let reference = reference.trim();
+    match refs.lookup(reference) {
+        Lookup::Found(ix) => Some(Resolved::Found(ix)),
+        Lookup::Ambiguous(found) => {
+            let ids: Vec<&str> = found.iter().map(|&i| id_of(i)).collect();
+            problems.error(at.path, at.line, ambiguous(what, reference, &ids));
+            None
+        }
+        Lookup::Missing => {
+            let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            let id = slugify(reference);
+            if let Some(problem) = id_problem(&id) {
+                problems.error(
+                    at.path,
+                    at.line,
+                    format!("'{reference}' cannot name {article} {what} ({problem}): use {article} {what}'s id or name"),
+                );
+                return None;
+            }
+            problems.warning(
+                at.path,
+                at.line,
+                unknown(what, reference, &id, refs.suggest(reference)),
+            );
+            match refs.lookup(&id) {
+                Lookup::Found(ix) => Some(Resolved::Found(ix)),
+                _ => Some(Resolved::New(id)),
+            }
+        }
+    }
 }
