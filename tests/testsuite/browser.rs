@@ -103,13 +103,7 @@ fn tool_runs(program: &str, arg: &str) -> bool {
 
 /// Builds the example dossier into a temporary folder.
 fn built_example() -> tempfile::TempDir {
-    let site = tempfile::tempdir().expect("a temporary folder");
-    copy_dir(&repo().join("content"), &site.path().join("content"));
-    std::fs::copy(
-        repo().join("dossier.yaml"),
-        site.path().join("dossier.yaml"),
-    )
-    .expect("config copied");
+    let site = copy_example();
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
     site

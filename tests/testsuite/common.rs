@@ -49,6 +49,19 @@ pub fn copy_dir(source: &Path, target: &Path) {
     }
 }
 
+/// A copy of the repository's example dossier (its `content/` and `dossier.yaml`) in a
+/// new temporary folder.
+pub fn copy_example() -> tempfile::TempDir {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(&repo().join("content"), &site.path().join("content"));
+    std::fs::copy(
+        repo().join("dossier.yaml"),
+        site.path().join("dossier.yaml"),
+    )
+    .expect("config copied");
+    site
+}
+
 /// Runs `dossier build` in `site` with extra arguments.
 pub fn build(site: &Path, args: &[&str]) -> Output {
     dossier()

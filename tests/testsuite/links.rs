@@ -107,13 +107,7 @@ fn broken_links(out: &Path) -> Vec<String> {
 
 #[test]
 fn every_link_of_the_example_dossier_resolves_from_disk() {
-    let site = tempfile::tempdir().expect("a temporary folder");
-    copy_dir(&repo().join("content"), &site.path().join("content"));
-    std::fs::copy(
-        repo().join("dossier.yaml"),
-        site.path().join("dossier.yaml"),
-    )
-    .expect("config copied");
+    let site = copy_example();
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
     let problems = broken_links(&site.path().join("public"));

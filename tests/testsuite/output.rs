@@ -78,13 +78,7 @@ fn a_new_build_replaces_pages_of_deleted_sources() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let root = tempfile::tempdir().expect("a temporary folder");
-    copy_dir(&repo().join("content"), &root.path().join("content"));
-    std::fs::copy(
-        repo().join("dossier.yaml"),
-        root.path().join("dossier.yaml"),
-    )
-    .expect("config copied");
+    let root = copy_example();
     let first = build(
         root.path(),
         &["--output", &root.path().join("one").to_string_lossy()],

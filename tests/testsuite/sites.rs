@@ -121,13 +121,7 @@ fn a_folder_with_only_content_builds_a_styled_dossier() {
 
 #[test]
 fn the_example_dossier_builds_without_warnings() {
-    let site = tempfile::tempdir().expect("a temporary folder");
-    copy_dir(&repo().join("content"), &site.path().join("content"));
-    std::fs::copy(
-        repo().join("dossier.yaml"),
-        site.path().join("dossier.yaml"),
-    )
-    .expect("config copied");
+    let site = copy_example();
     let output = build(site.path(), &["--strict"]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
     let tree = read_tree(&site.path().join("public"));
