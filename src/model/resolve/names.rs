@@ -69,10 +69,8 @@ impl Names {
 
     pub(super) fn add_actor(&mut self, decl: ActorDecl) -> u32 {
         let ix = self.actors.len() as u32;
-        let names = std::iter::once(decl.id.as_str())
-            .chain(std::iter::once(decl.name.as_str()))
-            .chain(decl.aliases.iter().map(String::as_str));
-        self.actor_refs.insert(ix, names);
+        self.actor_refs
+            .insert(ix, every_name(&decl.id, &decl.name, &decl.aliases));
         self.actors.push(decl);
         ix
     }
@@ -108,10 +106,8 @@ impl Names {
 
     pub(super) fn add_topic(&mut self, decl: TopicDecl) -> u32 {
         let ix = self.topics.len() as u32;
-        let names = std::iter::once(decl.id.as_str())
-            .chain(std::iter::once(decl.name.as_str()))
-            .chain(decl.aliases.iter().map(String::as_str));
-        self.topic_refs.insert(ix, names);
+        self.topic_refs
+            .insert(ix, every_name(&decl.id, &decl.name, &decl.aliases));
         self.topics.push(decl);
         ix
     }
@@ -377,4 +373,15 @@ fn resolve_or_name<'n>(
             }
         }
     }
+}
+
+/// Every name an actor or a topic answers to: its id, its name and its aliases.
+fn every_name<'a>(
+    id: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+) -> impl Iterator<Item = &'a str> {
+    [id, name]
+        .into_iter()
+        .chain(aliases.iter().map(String::as_str))
 }
