@@ -101,6 +101,20 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         if entry.file_type().is_dir() {
             continue;
         }
+        if !entry.file_type().is_file() {
+            // A pipe or a device would block or never end.
+            let message = "ignored: not a regular file (a pipe, socket or device)";
+            diagnostics.warning(&path, None, message);
+            continue;
+        }
+        if entry.file_name().to_str().is_none() {
+            diagnostics.error(
+                &path,
+                None,
+                "the file name is not valid UTF-8: rename the file",
+            );
+            continue;
+        }
         let Some(section) = section_of(&path, diagnostics) else {
             continue;
         };

@@ -91,3 +91,35 @@ fn help_explains_each_command() {
         assert!(String::from_utf8_lossy(&output.stdout).contains("Usage: dossier"));
     }
 }
+
+#[test]
+fn odd_files_in_content_are_named_and_never_block() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = copy_site(&fixture("sites/minimal"));
+    let briefings = site.path().join("content/briefings");
+    // A file name that is not UTF-8.
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(
+        briefings.join(name),
+        "---\ntitle: T\ndate: 2025-01-01\n---\n",
+    )
+    .expect("written");
+    // A named pipe: reading it would block for ever.
+    let fifo = briefings.join("pipe.md");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    let output = build(site.path(), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/briefings/caf\u{fffd}.md: error: the file name is not valid UTF-8: rename the file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/briefings/pipe.md: warning: ignored: not a regular file"),
+        "{stderr}"
+    );
+}
