@@ -99,33 +99,25 @@ impl Assembler<'_> {
         affiliations: &HashMap<u32, u32>,
         problems: &mut Problems<'_>,
     ) -> Dossier {
-        // Briefings: body Markdown rendered in parallel; problems merged in order.
-        let rendered: Vec<_> = drafts
+        // Every Markdown field of every briefing is rendered in parallel; the problems
+        // are reported afterwards, in order.
+        let rendered: Vec<RenderedBriefing> = drafts
             .par_iter()
-            .map(|draft| {
-                let citable: Vec<CitableSource<'_>> = draft
-                    .sources
-                    .iter()
-                    .map(|s| CitableSource {
-                        id: &s.id,
-                        title: &s.title,
-                        publisher: &s.publisher,
-                        url: &s.url,
-                    })
-                    .collect();
-                markdown::render(&draft.doc.body, self, &citable, self.options)
-            })
+            .map(|draft| self.render_briefing(draft))
             .collect();
 
         let mut briefings = Vec::with_capacity(drafts.len());
         let mut meetings = Vec::new();
         let mut positions = Vec::new();
         let mut quotes = Vec::new();
-        for (index, (draft, body)) in drafts.iter().zip(rendered).enumerate() {
+        for (index, (draft, rendered)) in drafts.iter().zip(rendered).enumerate() {
             let bix = BriefingIx(index as u32);
-            for (line, message) in body.problems {
-                problems.warning(&draft.doc.path, draft.doc.body_line + line, message);
+            for (line, message) in rendered.problems {
+                problems.warning(&draft.doc.path, line, message);
             }
+            let body = rendered.body;
+            let mut meeting_html = rendered.meetings.into_iter();
+            let mut stance_html = rendered.stances.into_iter();
             let source_ref = |s: Option<usize>| {
                 s.map(|index| SourceRef {
                     briefing: bix,
@@ -141,18 +133,7 @@ impl Assembler<'_> {
                 }
             }
             for meeting in &draft.meetings {
-                let summary = self.inline(
-                    &meeting.summary,
-                    &draft.doc.path,
-                    meeting.summary_line,
-                    problems,
-                );
-                let outcome = self.inline(
-                    &meeting.outcome,
-                    &draft.doc.path,
-                    meeting.outcome_line,
-                    problems,
-                );
+                let (summary, outcome) = meeting_html.next().unwrap_or_default();
                 let participants: Vec<ActorIx> = meeting
                     .participants
                     .iter()
@@ -183,8 +164,7 @@ impl Assembler<'_> {
                 });
             }
             for position in &draft.positions {
-                let stance_html =
-                    self.inline(&position.stance, &draft.doc.path, position.line, problems);
+                let stance_html = stance_html.next().unwrap_or_default();
                 actors.push(self.actor_ix(position.actor));
                 positions.push(Position {
                     actor: self.actor_ix(position.actor),
@@ -322,20 +302,60 @@ impl Assembler<'_> {
     }
 
     /// Renders a short Markdown field, reporting problems at `line`.
-    pub(super) fn inline(
-        &self,
-        text: &str,
-        path: &Path,
-        line: usize,
-        problems: &mut Problems<'_>,
-    ) -> String {
+    /// Renders every Markdown field of one briefing.
+    fn render_briefing(&self, draft: &BriefingDraft<'_>) -> RenderedBriefing {
+        let citable: Vec<CitableSource<'_>> = draft
+            .sources
+            .iter()
+            .map(|s| CitableSource {
+                id: &s.id,
+                title: &s.title,
+                publisher: &s.publisher,
+                url: &s.url,
+            })
+            .collect();
+        let body = markdown::render(&draft.doc.body, self, &citable, self.options);
+        let mut problems: Vec<(usize, String)> = body
+            .problems
+            .iter()
+            .map(|(line, message)| (draft.doc.body_line + line, message.clone()))
+            .collect();
+        let meetings = draft
+            .meetings
+            .iter()
+            .map(|m| {
+                let summary = self.inline(&m.summary, m.summary_line, &mut problems);
+                (
+                    summary,
+                    self.inline(&m.outcome, m.outcome_line, &mut problems),
+                )
+            })
+            .collect();
+        let stances = draft
+            .positions
+            .iter()
+            .map(|p| self.inline(&p.stance, p.line, &mut problems))
+            .collect();
+        RenderedBriefing {
+            body,
+            meetings,
+            stances,
+            problems,
+        }
+    }
+
+    /// Renders a short Markdown field written at `line`, noting its problems there.
+    fn inline(&self, text: &str, line: usize, problems: &mut Vec<(usize, String)>) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
         let rendered = markdown::render_inline(text, self, self.options);
-        for (_, message) in rendered.problems {
-            problems.warning(path, line, message);
-        }
+        problems.extend(
+            rendered
+                .problems
+                .into_iter()
+                .map(|(_, message)| (line, message)),
+        );
         rendered.html
     }
 
@@ -353,6 +373,15 @@ impl Assembler<'_> {
         }
         rendered.html
     }
+}
+
+/// The rendered Markdown of one briefing: its body, each meeting's summary and
+/// outcome, each position's stance, and the problems found, with their file lines.
+struct RenderedBriefing {
+    body: markdown::Rendered<Mention>,
+    meetings: Vec<(String, String)>,
+    stances: Vec<String>,
+    problems: Vec<(usize, String)>,
 }
 
 pub(super) fn join_names(names: &[&str]) -> String {
