@@ -8,4 +8,5 @@ mod common;
 mod invalid;
 mod links;
 mod output;
+mod serve;
 mod sites;
