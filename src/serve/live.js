@@ -52,6 +52,8 @@
   events.addEventListener("hello", (event) => {
     if (server !== null && server !== event.data) location.reload();
     server = event.data;
+    // Lets a test (or a curious author) see that the page listens for rebuilds.
+    window.dossierLiveReload = "connected";
   });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", (event) => {

@@ -3,6 +3,7 @@
 //! Snapshots live in `snapshots/`; after a deliberate change, regenerate them with
 //! `INSTA_UPDATE=always cargo test` and review the diff.
 
+mod browser;
 mod commands;
 mod common;
 mod invalid;
