@@ -20,7 +20,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use super::{Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
-use crate::render::{RenderSettings, Templates, collect_assets, render_site};
+use crate::render::{Fingerprints, RenderSettings, Templates, collect_assets, render_changed};
 use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Server, Site, classify};
 
 /// How long the sources must be quiet before a rebuild: long enough to merge an
@@ -184,6 +184,11 @@ struct Rebuilder {
     /// The last good build's model, templates and assets; `None` while the last
     /// build failed, so that the next one starts from the sources.
     last: Option<Loaded>,
+    /// What each page of the served site was rendered from.
+    fingerprints: Fingerprints,
+    /// True when the templates changed since the served site was rendered, so that
+    /// its fingerprints say nothing about the next render.
+    templates_changed: bool,
 }
 
 impl Rebuilder {
@@ -194,12 +199,15 @@ impl Rebuilder {
                 live_reload: LIVE_RELOAD_TAG.to_string(),
             },
             last: None,
+            fingerprints: Fingerprints::default(),
+            templates_changed: false,
         }
     }
 
     /// Rebuilds what `change` affects and serves the result, or shows why it failed.
     fn apply(&mut self, change: &Change, server: &Server) {
         let started = Instant::now();
+        self.templates_changed |= change.templates;
         let result = match &self.last {
             Some(_) if !change.config && change.content.is_empty() && !change.templates => {
                 self.statics(server)
@@ -300,22 +308,40 @@ impl Rebuilder {
         Ok(server.publish(site))
     }
 
-    /// Renders `loaded` into memory and serves it.
+    /// Renders into memory the pages of `loaded` whose inputs changed since the
+    /// served site was rendered, takes the others from the served site, and serves
+    /// the result.
     fn render(&mut self, loaded: Loaded, server: &Server) -> Result<Outcome, Failure> {
-        let memory = MemorySite::default();
-        let rendered = render_site(
-            &loaded.dossier,
-            &loaded.templates,
-            &loaded.assets,
-            &self.settings,
-            &memory,
-        );
-        if let Err(error) = rendered {
-            return Err(self.fail(server, format!("error: {error:#}")));
-        }
+        let served = server.site();
+        let unchanged = Fingerprints::default();
+        let mut previous = if self.templates_changed || served.is_empty() {
+            &unchanged
+        } else {
+            &self.fingerprints
+        };
+        let (memory, fingerprints) = loop {
+            let memory = MemorySite::default();
+            let rendered = render_changed(
+                &loaded.dossier,
+                &loaded.templates,
+                &loaded.assets,
+                &self.settings,
+                previous,
+                &memory,
+            );
+            let fingerprints = match rendered {
+                Ok(fingerprints) => fingerprints,
+                Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
+            };
+            if memory.carry_over(&served, fingerprints.paths()) {
+                break (memory, fingerprints);
+            }
+            // The served site lacks a page its fingerprints name: render them all.
+            previous = &unchanged;
+        };
         let site = memory.finish();
         let d = &loaded.dossier;
-        if server.site().is_empty() {
+        if served.is_empty() {
             eprintln!(
                 "Built {}, {}, {}, {} ({} files) in memory",
                 count(d.briefings.len(), "briefing"),
@@ -326,6 +352,8 @@ impl Rebuilder {
             );
         }
         self.last = Some(loaded);
+        self.fingerprints = fingerprints;
+        self.templates_changed = false;
         Ok(server.publish(site))
     }
 

@@ -11,6 +11,8 @@ pub mod views;
 pub use assets::{Asset, collect as collect_assets};
 pub use templates::Templates;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::model::Dossier;
@@ -47,4 +49,152 @@ pub fn render_site(
     assets
         .par_iter()
         .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))
+}
+
+/// A digest of what each page of a render received, by output path, so that the next
+/// render with the same templates and settings can skip the pages whose inputs are
+/// unchanged (`dossier serve`).
+#[derive(Debug, Default, Clone)]
+pub struct Fingerprints {
+    pages: HashMap<String, u64>,
+}
+
+impl Fingerprints {
+    /// The output path of every page of the render that has a digest (almost all).
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.keys().map(String::as_str)
+    }
+}
+
+/// Renders like [`render_site`], except that a page whose context has the digest it
+/// had in `previous` is neither rendered nor written: the caller keeps its bytes from
+/// the previous render, which must have used the same templates and settings (pass
+/// empty fingerprints otherwise). `dossier.json` and the assets are always written.
+pub fn render_changed(
+    dossier: &Dossier,
+    templates: &Templates,
+    assets: &[Asset],
+    settings: &RenderSettings,
+    previous: &Fingerprints,
+    sink: &dyn Sink,
+) -> anyhow::Result<Fingerprints> {
+    let jobs = pages::jobs(dossier);
+    let site = pages::Site::new(dossier, templates, settings).with_digests();
+    let pages = jobs
+        .par_iter()
+        .map(|job| {
+            let (path, context) = site.context(job, &jobs);
+            let digest = context.digest();
+            if digest.is_none() || previous.pages.get(&path) != digest.as_ref() {
+                let text = site.render_context(job, &context, &path)?;
+                sink.write(&path, text.as_bytes())?;
+            }
+            Ok((path, digest))
+        })
+        .collect::<anyhow::Result<Vec<(String, Option<u64>)>>>()?;
+    let pages = pages
+        .into_iter()
+        .filter_map(|(path, digest)| Some((path, digest?)))
+        .collect();
+    let json = pages::model_json(dossier)?;
+    sink.write("dossier.json", json.as_bytes())?;
+    assets
+        .par_iter()
+        .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
+    Ok(Fingerprints { pages })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::cli::SiteArgs;
+    use crate::diagnostics::Diagnostics;
+
+    #[derive(Default)]
+    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
+
+    impl Sink for Files {
+        fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+            self.0.lock().unwrap().insert(path.into(), bytes.into());
+            Ok(())
+        }
+    }
+
+    fn resolved(root: &Path) -> (Dossier, Vec<Asset>, Templates) {
+        let args = SiteArgs {
+            root: root.to_path_buf(),
+            drafts: false,
+            strict: false,
+        };
+        let (dossier, assets) =
+            crate::cmd::resolve_site(&args, &mut Diagnostics::default()).unwrap();
+        (dossier, assets, Templates::load(root).unwrap())
+    }
+
+    /// An incremental render, completed with the previous render's pages, is a full render.
+    #[test]
+    fn render_changed_renders_exactly_the_pages_whose_inputs_changed() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let briefings = root.join("content/briefings");
+        std::fs::create_dir_all(&briefings).unwrap();
+        std::fs::write(
+            briefings.join("a.md"),
+            "---\ntitle: First\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a, envoy-b]\n---\nBody.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            briefings.join("b.md"),
+            "---\ntitle: Second\ndate: 2025-02-01\ntopics: [ceasefire]\n---\nOther body.\n",
+        )
+        .unwrap();
+        let settings = RenderSettings::default();
+
+        let (dossier, assets, templates) = resolved(root);
+        let first = Files::default();
+        let fingerprints = render_changed(
+            &dossier,
+            &templates,
+            &assets,
+            &settings,
+            &Fingerprints::default(),
+            &first,
+        )
+        .unwrap();
+        let first = first.0.into_inner().unwrap();
+
+        std::fs::write(
+            briefings.join("b.md"),
+            "---\ntitle: Second\ndate: 2025-02-01\ntopics: [ceasefire]\n---\nEdited body.\n",
+        )
+        .unwrap();
+        let (dossier, assets, templates) = resolved(root);
+        let second = Files::default();
+        render_changed(
+            &dossier,
+            &templates,
+            &assets,
+            &settings,
+            &fingerprints,
+            &second,
+        )
+        .unwrap();
+        let mut second = second.0.into_inner().unwrap();
+        let rendered: Vec<&str> = second
+            .keys()
+            .map(String::as_str)
+            .filter(|p| p.ends_with(".html") || p.ends_with(".xml"))
+            .collect();
+        assert_eq!(rendered, ["briefings/b/index.html"]);
+        for (path, bytes) in &first {
+            second.entry(path.clone()).or_insert_with(|| bytes.clone());
+        }
+        let full = Files::default();
+        render_site(&dossier, &templates, &assets, &settings, &full).unwrap();
+        assert!(second == full.0.into_inner().unwrap());
+    }
 }

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use std::hash::Hasher;
+
 use tera::Context;
 
 use super::views::*;
@@ -118,11 +120,62 @@ struct DevView<'a> {
     live_reload: &'a str,
 }
 
+/// What one page's template receives and, when asked for, a digest of all of it: two
+/// pages with the same digest render to the same text with the same templates.
+pub struct PageContext {
+    context: Context,
+    /// `None` when no digest was asked for, or when a value could not be digested.
+    digest: Option<std::collections::hash_map::DefaultHasher>,
+}
+
+impl PageContext {
+    fn new(digests: bool) -> Self {
+        PageContext {
+            context: Context::new(),
+            digest: digests.then(Default::default),
+        }
+    }
+
+    /// Puts `value` in the context as `key`, and into the digest as JSON, which
+    /// names every value in a stable order (the views use sorted maps).
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        if let Some(hasher) = &mut self.digest {
+            hasher.write(key.as_bytes());
+            hasher.write_u8(0xff);
+            if serde_json::to_writer(HashWriter(hasher), value).is_err() {
+                self.digest = None;
+            }
+        }
+        self.context.insert(key, value);
+    }
+
+    /// The digest of everything inserted, when one was asked for and every value
+    /// could be written as JSON.
+    pub fn digest(&self) -> Option<u64> {
+        self.digest.as_ref().map(Hasher::finish)
+    }
+}
+
+/// Feeds what is written into a hasher.
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Everything shared by the pages of one render.
 pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
     settings: &'a RenderSettings,
+    digests: bool,
 }
 
 impl<'a> Site<'a> {
@@ -135,11 +188,36 @@ impl<'a> Site<'a> {
             dossier,
             templates,
             settings,
+            digests: false,
         }
+    }
+
+    /// Makes [`Site::context`] compute each page's digest (see [`PageContext::digest`]).
+    pub fn with_digests(mut self) -> Self {
+        self.digests = true;
+        self
     }
 
     /// Renders one page: its output path and text.
     pub fn render(&self, job: &Job, jobs: &[Job]) -> anyhow::Result<(String, String)> {
+        let (path, context) = self.context(job, jobs);
+        let text = self.render_context(job, &context, &path)?;
+        Ok((path, text))
+    }
+
+    /// Renders one page from the context that [`Site::context`] gathered for it.
+    pub fn render_context(
+        &self,
+        job: &Job,
+        context: &PageContext,
+        path: &str,
+    ) -> anyhow::Result<String> {
+        self.templates
+            .render(job.template(), &context.context, path)
+    }
+
+    /// One page's output path and everything its template receives.
+    pub fn context(&self, job: &Job, jobs: &[Job]) -> (String, PageContext) {
         let d = self.dossier;
         let path = job.path(d);
         let root = match job {
@@ -150,7 +228,7 @@ impl<'a> Site<'a> {
             dossier: d,
             root: &root,
         };
-        let mut context = Context::new();
+        let mut context = PageContext::new(self.digests);
         let title: String = match *job {
             Job::Index => {
                 self.index(&v, &mut context);
@@ -231,11 +309,10 @@ impl<'a> Site<'a> {
                 live_reload: &self.settings.live_reload,
             },
         );
-        let text = self.templates.render(job.template(), &context, &path)?;
-        Ok((path, text))
+        (path, context)
     }
 
-    fn index(&self, v: &Views<'a>, context: &mut Context) {
+    fn index(&self, v: &Views<'a>, context: &mut PageContext) {
         let d = self.dossier;
         let counts: BTreeMap<&str, usize> = [
             ("briefings", d.briefings.len()),
@@ -292,7 +369,7 @@ impl<'a> Site<'a> {
         context.insert("main_actors", &main);
     }
 
-    fn feed(&self, context: &mut Context) {
+    fn feed(&self, context: &mut PageContext) {
         let d = self.dossier;
         #[derive(Serialize)]
         struct Entry<'a> {
@@ -323,7 +400,7 @@ impl<'a> Site<'a> {
         context.insert("entries", &entries);
     }
 
-    fn sitemap(&self, context: &mut Context, jobs: &[Job]) {
+    fn sitemap(&self, context: &mut PageContext, jobs: &[Job]) {
         let d = self.dossier;
         #[derive(Serialize)]
         struct Url {

@@ -81,6 +81,24 @@ pub struct MemorySite {
 }
 
 impl MemorySite {
+    /// Takes each of `paths` that was not written from `old`, sharing its bytes.
+    /// False when `old` lacks one of them.
+    pub fn carry_over<'a>(&self, old: &Site, paths: impl Iterator<Item = &'a str>) -> bool {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        for path in paths {
+            if files.contains_key(path) {
+                continue;
+            }
+            match old.get(path) {
+                Some(bytes) => {
+                    files.insert(path.to_string(), bytes.clone());
+                }
+                None => return false,
+            }
+        }
+        true
+    }
+
     /// The files written so far, as an immutable site.
     pub fn finish(self) -> Site {
         Site {
