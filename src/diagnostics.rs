@@ -43,7 +43,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Every problem found in one run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

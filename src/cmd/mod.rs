@@ -44,7 +44,7 @@ pub struct Loaded {
 /// Fails with [`ContentFailure`] when there is any error.
 pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
     let mut diagnostics = Diagnostics::default();
-    let (dossier, assets) = resolve_site(args, &mut diagnostics)?;
+    let (dossier, assets) = resolve_site(args, None, &mut diagnostics)?;
     report(&diagnostics);
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
@@ -60,15 +60,17 @@ pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
 /// Reads, checks and resolves the site's configuration, content and static files,
 /// collecting every content problem in `diagnostics` (all made errors when strict)
 /// without printing them. Fails only on usage or I/O errors, such as a missing
-/// `content/` folder.
+/// `content/` folder. With a `cache`, content files parsed before and unchanged
+/// since are not parsed again.
 pub fn resolve_site(
     args: &SiteArgs,
+    cache: Option<&mut crate::content::Cache>,
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<(Dossier, Vec<Asset>)> {
     let root = args.root.as_path();
     let config = Config::load(root, diagnostics)?;
     let strict = args.strict || config.strict;
-    let content = crate::content::load(root, diagnostics)?;
+    let content = crate::content::load_with_cache(root, diagnostics, cache)?;
     let dossier = crate::model::resolve(
         config,
         content,

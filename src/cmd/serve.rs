@@ -184,6 +184,8 @@ struct Rebuilder {
     /// The last good build's model, templates and assets; `None` while the last
     /// build failed, so that the next one starts from the sources.
     last: Option<Loaded>,
+    /// The content files parsed so far.
+    parsed: crate::content::Cache,
     /// What each page of the served site was rendered from.
     fingerprints: Fingerprints,
     /// True when the templates changed since the served site was rendered, so that
@@ -199,6 +201,7 @@ impl Rebuilder {
                 live_reload: LIVE_RELOAD_TAG.to_string(),
             },
             last: None,
+            parsed: crate::content::Cache::default(),
             fingerprints: Fingerprints::default(),
             templates_changed: false,
         }
@@ -208,6 +211,9 @@ impl Rebuilder {
     fn apply(&mut self, change: &Change, server: &Server) {
         let started = Instant::now();
         self.templates_changed |= change.templates;
+        for path in &change.content {
+            self.parsed.forget(path);
+        }
         let result = match &self.last {
             Some(_) if !change.config && change.content.is_empty() && !change.templates => {
                 self.statics(server)
@@ -234,7 +240,7 @@ impl Rebuilder {
     fn full(&mut self, server: &Server) -> Result<Outcome, Failure> {
         self.last = None;
         let mut diagnostics = Diagnostics::default();
-        let resolved = resolve_site(&self.args, &mut diagnostics);
+        let resolved = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics);
         let (dossier, assets) = match resolved {
             Ok(resolved) => resolved,
             Err(error) => return Err(Failure::Fatal(error)),

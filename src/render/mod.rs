@@ -131,7 +131,7 @@ mod tests {
             strict: false,
         };
         let (dossier, assets) =
-            crate::cmd::resolve_site(&args, &mut Diagnostics::default()).unwrap();
+            crate::cmd::resolve_site(&args, None, &mut Diagnostics::default()).unwrap();
         (dossier, assets, Templates::load(root).unwrap())
     }
 
