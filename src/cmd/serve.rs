@@ -177,13 +177,14 @@ enum Failure {
     Fatal(anyhow::Error),
 }
 
-/// The state kept between rebuilds: what the last good build was made of.
+/// The state kept between rebuilds.
 struct Rebuilder {
     args: SiteArgs,
     settings: RenderSettings,
-    /// The last good build's model, templates and assets; `None` while the last
-    /// build failed, so that the next one starts from the sources.
+    /// The model, templates and assets of the site being served.
     last: Option<Loaded>,
+    /// True when the last rebuild failed: the next one starts from the sources.
+    broken: bool,
     /// The content files parsed so far.
     parsed: crate::content::Cache,
     /// What each page of the served site was rendered from.
@@ -201,6 +202,7 @@ impl Rebuilder {
                 live_reload: LIVE_RELOAD_TAG.to_string(),
             },
             last: None,
+            broken: false,
             parsed: crate::content::Cache::default(),
             fingerprints: Fingerprints::default(),
             templates_changed: false,
@@ -214,14 +216,16 @@ impl Rebuilder {
         for path in &change.content {
             self.parsed.forget(path);
         }
-        let result = match &self.last {
-            Some(_) if !change.config && change.content.is_empty() && !change.templates => {
-                self.statics(server)
-            }
-            Some(_) if !change.config && change.content.is_empty() => self.templates(server),
-            _ => self.full(server),
+        let sources_changed = self.broken || change.config || !change.content.is_empty();
+        let result = if sources_changed || self.last.is_none() {
+            self.full(server)
+        } else if change.templates {
+            self.templates(server)
+        } else {
+            self.statics(server)
         };
         let elapsed = started.elapsed().as_millis();
+        self.broken = result.is_err();
         match result {
             Ok(Outcome::Unchanged) => eprintln!("Rebuilt in {elapsed} ms: nothing changed"),
             Ok(Outcome::Stylesheets) => {
@@ -236,138 +240,158 @@ impl Rebuilder {
         }
     }
 
-    /// Reads, resolves and renders everything.
+    /// Reads (what changed), resolves and renders (what changed) the whole site.
     fn full(&mut self, server: &Server) -> Result<Outcome, Failure> {
-        self.last = None;
         let mut diagnostics = Diagnostics::default();
-        let resolved = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics);
-        let (dossier, assets) = match resolved {
-            Ok(resolved) => resolved,
-            Err(error) => return Err(Failure::Fatal(error)),
-        };
-        let report = diagnostics
-            .sorted()
-            .iter()
-            .map(|d| format!("{d}\n"))
-            .collect::<String>();
-        if diagnostics.has_errors() {
-            let failure = content_failure(&diagnostics);
-            return Err(self.fail(server, format!("{report}error: {failure}")));
+        let (dossier, assets) = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics)
+            .map_err(Failure::Fatal)?;
+        self.check(&diagnostics, server)?;
+        let templates = self.load_templates(server)?;
+        let served = server.site();
+        let (site, fingerprints) = self.render(&dossier, &templates, &assets, &served, server)?;
+        if served.is_empty() {
+            eprintln!(
+                "Built {}, {}, {}, {} ({} files) in memory",
+                count(dossier.briefings.len(), "briefing"),
+                count(dossier.actors.len(), "actor"),
+                count(dossier.topics.len(), "topic"),
+                count(dossier.meetings.len(), "meeting"),
+                site.len()
+            );
         }
-        eprint!("{report}");
-        let templates = match Templates::load(&self.args.root) {
-            Ok(templates) => templates,
-            Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
-        };
-        let loaded = Loaded {
+        self.last = Some(Loaded {
             dossier,
             templates,
             assets,
-        };
-        self.render(loaded, server)
+        });
+        Ok(self.publish(site, fingerprints, server))
     }
 
-    /// Reloads the templates and renders the last good model with them.
+    /// Reloads the templates and renders the served model with them.
     fn templates(&mut self, server: &Server) -> Result<Outcome, Failure> {
-        let Some(mut loaded) = self.last.take() else {
+        let templates = self.load_templates(server)?;
+        let Some(last) = &self.last else {
             return self.full(server);
         };
-        loaded.templates = match Templates::load(&self.args.root) {
-            Ok(templates) => templates,
-            Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
-        };
-        self.render(loaded, server)
+        let served = server.site();
+        let (site, fingerprints) =
+            self.render(&last.dossier, &templates, &last.assets, &served, server)?;
+        if let Some(last) = &mut self.last {
+            last.templates = templates;
+        }
+        Ok(self.publish(site, fingerprints, server))
     }
 
-    /// Reads the static files again and swaps them into the served site; no page is
-    /// rendered.
+    /// Reads the static files again and swaps them into the served site; pages are
+    /// rendered only where a static file replaces (or replaced) one.
     fn statics(&mut self, server: &Server) -> Result<Outcome, Failure> {
-        let Some(mut loaded) = self.last.take() else {
+        let mut diagnostics = Diagnostics::default();
+        let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failure::Fatal)?;
+        let Some(last) = &self.last else {
             return self.full(server);
         };
-        let mut diagnostics = Diagnostics::default();
-        let assets = match collect_assets(&self.args.root, &mut diagnostics) {
-            Ok(assets) => assets,
-            Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
-        };
-        if self.args.strict || loaded.dossier.config.strict {
+        if self.args.strict || last.dossier.config.strict {
             diagnostics.make_strict();
         }
-        let report = diagnostics
-            .sorted()
+        self.check(&diagnostics, server)?;
+        let served = server.site();
+        let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
+        let hides_a_page = old
             .iter()
-            .map(|d| format!("{d}\n"))
-            .collect::<String>();
-        if diagnostics.has_errors() {
-            let failure = content_failure(&diagnostics);
-            return Err(self.fail(server, format!("{report}error: {failure}")));
+            .copied()
+            .chain(assets.iter().map(|a| a.path.as_str()))
+            .any(|path| path == "dossier.json" || self.fingerprints.contains(path));
+        let (site, fingerprints) = if hides_a_page {
+            self.render(&last.dossier, &last.templates, &assets, &served, server)?
+        } else {
+            let new: Vec<(String, Bytes)> = assets
+                .iter()
+                .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
+                .collect();
+            (
+                served.with_assets(&old, &new),
+                std::mem::take(&mut self.fingerprints),
+            )
+        };
+        if let Some(last) = &mut self.last {
+            last.assets = assets;
         }
-        eprint!("{report}");
-        let old: Vec<String> = loaded.assets.iter().map(|a| a.path.clone()).collect();
-        let new: Vec<(String, Bytes)> = assets
-            .iter()
-            .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
-            .collect();
-        let site = server.site().with_assets(&old, &new);
-        loaded.assets = assets;
-        self.last = Some(loaded);
-        Ok(server.publish(site))
+        Ok(self.publish(site, fingerprints, server))
     }
 
-    /// Renders into memory the pages of `loaded` whose inputs changed since the
-    /// served site was rendered, takes the others from the served site, and serves
-    /// the result.
-    fn render(&mut self, loaded: Loaded, server: &Server) -> Result<Outcome, Failure> {
-        let served = server.site();
-        let unchanged = Fingerprints::default();
+    /// Renders into memory the pages whose inputs changed since the served site was
+    /// rendered, and takes the others from the served site.
+    fn render(
+        &self,
+        dossier: &crate::model::Dossier,
+        templates: &Templates,
+        assets: &[crate::render::Asset],
+        served: &Site,
+        server: &Server,
+    ) -> Result<(Site, Fingerprints), Failure> {
         let mut previous = if self.templates_changed || served.is_empty() {
-            &unchanged
+            Fingerprints::default()
         } else {
-            &self.fingerprints
+            let mut previous = self.fingerprints.clone();
+            // A static file may have taken a page's place in the served site.
+            for asset in self.last.iter().flat_map(|last| &last.assets) {
+                previous.forget(&asset.path);
+            }
+            previous
         };
-        let (memory, fingerprints) = loop {
+        loop {
             let memory = MemorySite::default();
             let rendered = render_changed(
-                &loaded.dossier,
-                &loaded.templates,
-                &loaded.assets,
+                dossier,
+                templates,
+                assets,
                 &self.settings,
-                previous,
+                &previous,
                 &memory,
             );
             let fingerprints = match rendered {
                 Ok(fingerprints) => fingerprints,
                 Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
             };
-            if memory.carry_over(&served, fingerprints.paths()) {
-                break (memory, fingerprints);
+            if memory.carry_over(served, fingerprints.paths()) {
+                return Ok((memory.finish(), fingerprints));
             }
             // The served site lacks a page its fingerprints name: render them all.
-            previous = &unchanged;
-        };
-        let site = memory.finish();
-        let d = &loaded.dossier;
-        if served.is_empty() {
-            eprintln!(
-                "Built {}, {}, {}, {} ({} files) in memory",
-                count(d.briefings.len(), "briefing"),
-                count(d.actors.len(), "actor"),
-                count(d.topics.len(), "topic"),
-                count(d.meetings.len(), "meeting"),
-                site.len()
-            );
+            previous = Fingerprints::default();
         }
-        self.last = Some(loaded);
-        self.fingerprints = fingerprints;
-        self.templates_changed = false;
-        Ok(server.publish(site))
     }
 
-    /// Prints `error`, shows it over the open pages, and keeps the last good site.
-    fn fail(&mut self, server: &Server, error: String) -> Failure {
+    /// Serves `site`, rendered with `fingerprints`.
+    fn publish(&mut self, site: Site, fingerprints: Fingerprints, server: &Server) -> Outcome {
+        self.fingerprints = fingerprints;
+        self.templates_changed = false;
+        server.publish(site)
+    }
+
+    /// Prints the warnings, or fails when there is an error.
+    fn check(&self, diagnostics: &Diagnostics, server: &Server) -> Result<(), Failure> {
+        let report: String = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| format!("{d}\n"))
+            .collect();
+        if diagnostics.has_errors() {
+            let failure = content_failure(diagnostics);
+            return Err(self.fail(server, format!("{report}error: {failure}")));
+        }
+        eprint!("{report}");
+        Ok(())
+    }
+
+    fn load_templates(&self, server: &Server) -> Result<Templates, Failure> {
+        Templates::load(&self.args.root)
+            .map_err(|error| self.fail(server, format!("error: {error:#}")))
+    }
+
+    /// Prints `error` and shows it over the open pages; the last good site stays.
+    fn fail(&self, server: &Server, error: String) -> Failure {
         eprintln!("{error}");
         eprintln!("The last good build is still served.");
-        self.last = None;
         server.fail(&error);
         Failure::Shown
     }

@@ -64,6 +64,16 @@ impl Fingerprints {
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.pages.keys().map(String::as_str)
     }
+
+    /// True when `path` is a page of the render, with a digest.
+    pub fn contains(&self, path: &str) -> bool {
+        self.pages.contains_key(path)
+    }
+
+    /// Forgets the page at `path`, so that the next render renders it.
+    pub fn forget(&mut self, path: &str) {
+        self.pages.remove(path);
+    }
 }
 
 /// Renders like [`render_site`], except that a page whose context has the digest it

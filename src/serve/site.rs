@@ -56,10 +56,10 @@ impl Site {
 
     /// This site with the files of `assets` replaced: those of `old_assets` that are
     /// not in `assets` any more are removed.
-    pub fn with_assets(&self, old_assets: &[String], assets: &[(String, Bytes)]) -> Site {
+    pub fn with_assets(&self, old_assets: &[&str], assets: &[(String, Bytes)]) -> Site {
         let mut files = self.files.clone();
         for path in old_assets {
-            files.remove(path);
+            files.remove(*path);
         }
         for (path, bytes) in assets {
             files.insert(path.clone(), bytes.clone());

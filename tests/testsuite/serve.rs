@@ -75,6 +75,26 @@ impl Served {
         served
     }
 
+    /// Sends SIGINT, as Ctrl-C does, and waits (bounded) for the server to stop.
+    #[cfg(unix)]
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid}");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("a status") {
+                return status;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the server did not stop on Ctrl-C:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// What the server printed to stderr so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
@@ -478,6 +498,42 @@ fn a_template_error_is_shown_and_a_stylesheet_change_swaps_without_reload() {
     served.wait_for("nowhere", "showed the new 404 template", |f| {
         f.status == 404 && f.body.contains("Lost here.")
     });
+}
+
+#[test]
+fn a_static_file_that_replaces_a_page_comes_and_goes() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let served = Served::start(site.path(), &[]);
+    let page = site.path().join("static/404.html");
+    std::fs::create_dir_all(site.path().join("static")).expect("a folder");
+    std::fs::write(&page, "<p>Static not found</p>").expect("written");
+    served.wait_for("nowhere", "served the static 404 page", |f| {
+        f.status == 404 && f.body == "<p>Static not found</p>"
+    });
+    std::fs::remove_file(&page).expect("removed");
+    served.wait_for("nowhere", "served the rendered 404 page again", |f| {
+        f.status == 404 && f.body.contains("Page not found")
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_with_pages_listening() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let mut served = Served::start(site.path(), &[]);
+    let _listening = Channel::open(&served);
+    let status = served.interrupt();
+    assert!(status.success(), "{status}: {}", served.stderr());
+    // The pipe may still be draining.
+    let started = Instant::now();
+    while !served.stderr().contains("Stopped.") && started.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        served.stderr().ends_with("Stopped.\n"),
+        "{}",
+        served.stderr()
+    );
 }
 
 #[test]
