@@ -2,10 +2,9 @@
 //! (listed in docs/templates.md) and renders it.
 
 use std::collections::BTreeMap;
-
-use serde::Serialize;
 use std::hash::Hasher;
 
+use serde::Serialize;
 use tera::Context;
 
 use super::views::*;

@@ -1,21 +1,19 @@
-//! The HTTP routes: the site's files, the live-reload script and its event stream.
+//! The HTTP routes: the site's files, the live-reload script and its WebSocket.
 //!
 //! Every request first passes the `Host` check. Files come only from the [`Site`] in
 //! memory, looked up by [`site_path`]; no response carries an
 //! `Access-Control-Allow-Origin` header.
 
-use std::convert::Infallible;
-use std::time::Duration;
-
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use futures_util::stream::{self, Stream, StreamExt};
+use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::site::{BadPath, content_type, site_path};
@@ -68,8 +66,13 @@ async fn script() -> Response {
         .into_response()
 }
 
-/// The reload channel. A request from a page of another origin is refused.
-async fn events(State(server): State<Server>, headers: HeaderMap) -> Response {
+/// The reload channel, a WebSocket. A browser sends the `Origin` of the page that opens
+/// it: a page of another site is refused, since no same-origin rule protects sockets.
+async fn events(
+    State(server): State<Server>,
+    headers: HeaderMap,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
     if let Some(origin) = headers.get(header::ORIGIN) {
         let host = origin
             .to_str()
@@ -83,45 +86,55 @@ async fn events(State(server): State<Server>, headers: HeaderMap) -> Response {
             );
         }
     }
-    Sse::new(messages(&server))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
-}
-
-/// `hello` and the current error, if any, then every message until the server stops.
-fn messages(server: &Server) -> impl Stream<Item = Result<Event, Infallible>> + use<> {
-    // Subscribe before reading the state, so that nothing published between is lost.
-    let receiver = server.shared.messages.subscribe();
-    let stopping = server.shared.stopping.subscribe();
-    let mut first = vec![Event::default().event("hello").data(server.hello())];
-    if let Some(error) = server.shared.error.load_full() {
-        first.push(failed(&error));
+    match upgrade {
+        Ok(upgrade) => upgrade.on_upgrade(move |socket| channel(socket, server)),
+        Err(rejection) => rejection.into_response(),
     }
-    let rest = stream::unfold(
-        (receiver, stopping),
-        |(mut receiver, mut stopping)| async move {
-            let message = tokio::select! {
-                message = receiver.recv() => message,
-                _ = stopping.wait_for(|stop| *stop) => return None,
-            };
-            let event = match message {
-                Ok(Message::Reload(hello)) => Event::default().event("reload").data(hello),
-                Ok(Message::Css(hello)) => Event::default().event("css").data(hello),
-                Ok(Message::Failed(error)) => failed(&error),
-                // Too slow to follow: a reload catches up with everything missed.
-                Err(RecvError::Lagged(_)) => Event::default().event("reload").data(""),
-                Err(RecvError::Closed) => return None,
-            };
-            Some((event, (receiver, stopping)))
-        },
-    );
-    stream::iter(first).chain(rest).map(Ok)
 }
 
-/// The error as JSON (`{"text": ...}`), so that its lines travel as one event.
-fn failed(error: &str) -> Event {
-    let data = serde_json::json!({ "text": error }).to_string();
-    Event::default().event("build-error").data(data)
+/// Sends `hello` and the current error, if any, then every message until the page
+/// goes away or the server stops. Each message is a JSON object with a `type`.
+async fn channel(mut socket: WebSocket, server: Server) {
+    // Subscribe before reading the state, so that nothing published between is lost.
+    let mut receiver = server.shared.messages.subscribe();
+    let mut stopping = server.shared.stopping.subscribe();
+    let mut first = vec![json!({ "type": "hello", "build": server.hello() })];
+    if let Some(error) = server.shared.error.load_full() {
+        first.push(json!({ "type": "error", "text": *error }));
+    }
+    for message in first {
+        if socket.send(frame(&message)).await.is_err() {
+            return;
+        }
+    }
+    loop {
+        let message = tokio::select! {
+            message = receiver.recv() => message,
+            incoming = socket.recv() => match incoming {
+                // The page says nothing that matters; it only goes away.
+                Some(Ok(_)) => continue,
+                _ => return,
+            },
+            _ = stopping.wait_for(|stop| *stop) => break,
+        };
+        let message = match message {
+            Ok(Message::Reload(build)) => json!({ "type": "reload", "build": build }),
+            Ok(Message::Css(build)) => json!({ "type": "css", "build": build }),
+            Ok(Message::Failed(error)) => json!({ "type": "error", "text": *error }),
+            // Too slow to follow: a reload catches up with everything missed.
+            Err(RecvError::Lagged(_)) => json!({ "type": "reload", "build": server.hello() }),
+            Err(RecvError::Closed) => return,
+        };
+        if socket.send(frame(&message)).await.is_err() {
+            return;
+        }
+    }
+    // The server stops.
+    let _ = socket.send(WsMessage::Close(None)).await;
+}
+
+fn frame(message: &serde_json::Value) -> WsMessage {
+    WsMessage::Text(message.to_string().into())
 }
 
 /// A file of the site; a folder's `index.html`; a redirect from a folder's name

@@ -46,20 +46,38 @@
     }
   }
 
-  const events = new EventSource("/__dossier/events");
-  // `hello` names the server and its build; a different one after a reconnection
-  // means this page missed a rebuild (or the server restarted).
-  events.addEventListener("hello", (event) => {
-    if (server !== null && server !== event.data) location.reload();
-    server = event.data;
-    // Lets a test (or a curious author) see that the page listens for rebuilds.
-    window.dossierLiveReload = "connected";
-  });
-  events.addEventListener("reload", () => location.reload());
-  events.addEventListener("css", (event) => {
-    hideError();
-    server = event.data;
-    swapStylesheets(event.data);
-  });
-  events.addEventListener("build-error", (event) => showError(JSON.parse(event.data).text));
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(`${scheme}//${location.host}/__dossier/events`);
+    socket.addEventListener("message", (event) => {
+      const message = JSON.parse(event.data);
+      switch (message.type) {
+        case "hello":
+          // The name of the server and its build: another one after a reconnection
+          // means this page missed a rebuild (or the server restarted).
+          if (server !== null && server !== message.build) location.reload();
+          server = message.build;
+          // Lets a test (or a curious author) see that the page listens for rebuilds.
+          window.dossierLiveReload = "connected";
+          break;
+        case "reload":
+          location.reload();
+          break;
+        case "css":
+          hideError();
+          server = message.build;
+          swapStylesheets(message.build);
+          break;
+        case "error":
+          showError(message.text);
+          break;
+      }
+    });
+    socket.addEventListener("close", () => {
+      window.dossierLiveReload = "disconnected";
+      setTimeout(connect, 1000);
+    });
+  }
+
+  connect();
 })();

@@ -1,5 +1,5 @@
 //! `dossier serve`'s server: HTTP over the last good build in memory, and the live
-//! reload channel (server-sent events) that tells every open page what changed.
+//! reload channel (a WebSocket) that tells every open page what changed.
 //!
 //! The served [`Site`] is immutable and swapped whole after each successful rebuild,
 //! so a request sees one complete build, never a half-made one. This module owns no

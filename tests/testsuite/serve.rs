@@ -198,54 +198,76 @@ fn raw_get(served: &Served, path: &str, host: &str, extra: &str) -> (u16, String
     )
 }
 
-/// The reload channel, read line by line.
+/// The reload channel: a WebSocket whose messages are JSON objects with a `type`.
 struct Channel {
-    lines: mpsc::Receiver<String>,
+    messages: mpsc::Receiver<serde_json::Value>,
 }
 
 impl Channel {
+    /// Opens the channel as a page of the site would, and waits for its `hello`.
     fn open(served: &Served) -> Channel {
-        let mut stream = TcpStream::connect(served.host()).expect("connects");
-        let request = format!(
-            "GET /__dossier/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
-            served.host()
-        );
-        stream.write_all(request.as_bytes()).expect("sent");
-        let (sender, lines) = mpsc::channel();
+        let origin = format!("http://{}", served.host());
+        let (mut socket, _) = handshake(served, Some(&origin)).expect("the reload channel opens");
+        let (sender, messages) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines() {
-                let Ok(line) = line else { break };
-                if sender.send(line).is_err() {
-                    break;
+            while let Ok(message) = socket.read() {
+                if let tungstenite::Message::Text(text) = message {
+                    let value = serde_json::from_str(text.as_str()).expect("a JSON message");
+                    if sender.send(value).is_err() {
+                        break;
+                    }
                 }
             }
         });
-        let channel = Channel { lines };
-        channel.expect_event("hello");
+        let channel = Channel { messages };
+        channel.expect("hello");
         channel
     }
 
-    /// Waits for the next event named `name` and returns its data.
-    fn expect_event(&self, name: &str) -> String {
+    /// Waits for the next message of type `kind`.
+    fn expect(&self, kind: &str) -> serde_json::Value {
         let deadline = Instant::now() + PATIENCE;
-        let mut current = String::new();
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let line = self
-                .lines
+            let message = self
+                .messages
                 .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("no `{name}` event on the reload channel"));
-            if let Some(event) = line.strip_prefix("event: ") {
-                current = event.to_string();
-            } else if let Some(data) = line.strip_prefix("data: ")
-                && current == name
-            {
-                return data.to_string();
-            } else if line.is_empty() && current == name {
-                return String::new();
+                .unwrap_or_else(|_| panic!("no `{kind}` message on the reload channel"));
+            if message["type"] == kind {
+                return message;
             }
         }
     }
+}
+
+/// The WebSocket handshake of the reload channel, sent with `origin`.
+fn handshake(
+    served: &Served,
+    origin: Option<&str>,
+) -> Result<
+    (
+        tungstenite::WebSocket<TcpStream>,
+        tungstenite::handshake::client::Response,
+    ),
+    String,
+> {
+    use tungstenite::client::IntoClientRequest;
+    let stream = TcpStream::connect(served.host()).expect("connects");
+    stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+    let mut request = format!("ws://{}/__dossier/events", served.host())
+        .into_client_request()
+        .expect("a request");
+    if let Some(origin) = origin {
+        request
+            .headers_mut()
+            .insert("Origin", origin.parse().expect("a header value"));
+    }
+    tungstenite::client(request, stream).map_err(|e| match e {
+        tungstenite::HandshakeError::Failure(tungstenite::Error::Http(response)) => {
+            format!("status {}", response.status().as_u16())
+        }
+        other => other.to_string(),
+    })
 }
 
 #[test]
@@ -354,25 +376,18 @@ fn refuses_other_hosts_and_pages_of_other_origins() {
         assert!(!response.contains("<html"), "{bad:?} got a page");
     }
 
-    let (status, _) = raw_get(
-        &served,
-        "/__dossier/events",
-        &host,
-        "Origin: http://evil.example\r\n",
-    );
-    assert_eq!(status, 403);
-    let (status, response) = raw(
-        &served,
-        &format!(
-            "HEAD /__dossier/events HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nConnection: close\r\n\r\n"
-        ),
-    );
-    assert_eq!(status, 200, "{response}");
+    let refused = handshake(&served, Some("http://evil.example")).map(|_| ());
+    assert_eq!(refused, Err("status 403".to_string()));
+    let refused = handshake(&served, Some(&format!("http://evil.example:{port}"))).map(|_| ());
+    assert_eq!(refused, Err("status 403".to_string()));
+    let (_, response) =
+        handshake(&served, Some(&format!("http://{host}"))).expect("the site's own pages connect");
+    assert_eq!(response.status().as_u16(), 101);
     assert!(
-        !response
-            .to_ascii_lowercase()
-            .contains("access-control-allow-origin"),
-        "{response}"
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
     );
 }
 
@@ -433,17 +448,17 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
     let good = std::fs::read_to_string(&briefing).expect("readable");
     let before = served.get("briefings/talks/").body;
 
-    // Line 5 becomes an unclosed flow sequence, with markup in it.
+    // Line 5 becomes an unclosed list, with markup in it.
     std::fs::write(
         &briefing,
         good.replace("topics: [PEACE PLAN]", "topics: [<script>alert(1)</script>"),
     )
     .expect("written");
-    let error = channel.expect_event("build-error");
-    let error: serde_json::Value = serde_json::from_str(&error).expect("JSON");
+    let error = channel.expect("error");
     let text = error["text"].as_str().expect("the error's text");
+    // YAML finds the unclosed list where the next key starts, on line 6.
     assert!(
-        text.contains("content/briefings/talks.md:") && text.contains("invalid YAML"),
+        text.contains("content/briefings/talks.md:6: error: invalid YAML"),
         "{text}"
     );
     assert_eq!(
@@ -451,18 +466,27 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
         before,
         "the last good page"
     );
-    assert!(served.stderr().contains("content/briefings/talks.md:"));
+    assert!(
+        served
+            .stderr()
+            .contains("content/briefings/talks.md:6: error: invalid YAML")
+    );
 
     // A page that opens the channel now hears the error at once.
     let late = Channel::open(&served);
-    assert!(late.expect_event("build-error").contains("invalid YAML"));
+    let error = late.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("invalid YAML"))
+    );
 
     std::fs::write(
         &briefing,
         good.replace("title: Talks", "title: Talks, mended"),
     )
     .expect("written");
-    channel.expect_event("reload");
+    channel.expect("reload");
     served.wait_for("briefings/talks/", "showed the mended page", |f| {
         f.body.contains("Talks, mended")
     });
@@ -476,7 +500,7 @@ fn a_template_error_is_shown_and_a_stylesheet_change_swaps_without_reload() {
 
     std::fs::create_dir_all(site.path().join("static")).expect("a folder");
     std::fs::write(site.path().join("static/style.css"), "body { color: red }").expect("written");
-    channel.expect_event("css");
+    channel.expect("css");
     served.wait_for("style.css", "served the new stylesheet", |f| {
         f.body == "body { color: red }"
     });
@@ -487,14 +511,19 @@ fn a_template_error_is_shown_and_a_stylesheet_change_swaps_without_reload() {
         "{% extends \"base.html\" %}{% block content %}{{ nope( }}{% endblock content %}",
     )
     .expect("written");
-    let error = channel.expect_event("build-error");
-    assert!(error.contains("404.html"), "{error}");
+    let error = channel.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("404.html")),
+        "{error}"
+    );
     std::fs::write(
         site.path().join("templates/404.html"),
         "{% extends \"base.html\" %}{% block content %}<p>Lost here.</p>{% endblock content %}",
     )
     .expect("written");
-    channel.expect_event("reload");
+    channel.expect("reload");
     served.wait_for("nowhere", "showed the new 404 template", |f| {
         f.status == 404 && f.body.contains("Lost here.")
     });
@@ -567,7 +596,7 @@ fn built_output_carries_no_live_reload() {
             "{path} carries the live-reload script"
         );
         assert!(
-            !text.contains("EventSource"),
+            !text.contains("WebSocket"),
             "{path} carries a reload channel"
         );
     }
