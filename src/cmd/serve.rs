@@ -58,7 +58,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     watcher.watch_sources();
 
     let mut rebuilder = Rebuilder::new(site_args);
-    let server = Server::new(address, Site::default());
+    let server = Server::new(address);
     let first = rebuilder.full(&server);
     if let Err(Failure::Fatal(error)) = first {
         return Err(error);
@@ -159,6 +159,13 @@ impl Watcher {
             // Batches already waiting join this rebuild.
             while let Ok(batch) = batches.try_recv() {
                 take(batch);
+            }
+            // A source folder removed or replaced (`git checkout`, a move) lost its
+            // watch: watch it anew.
+            for path in events.iter().flat_map(|e| &e.paths) {
+                if path.parent() == Some(self.root.as_path()) && self.watched.remove(path) {
+                    let _ = self.debouncer.unwatch(path);
+                }
             }
             self.watch_sources();
             let change = classify(&self.root, &events);

@@ -64,15 +64,16 @@ struct Shared {
 }
 
 impl Server {
-    /// A server for the listener bound at `address`, serving `site`.
-    pub fn new(address: SocketAddr, site: Site) -> Server {
+    /// A server for the listener bound at `address`, with no site yet: until the
+    /// first [`Server::publish`], every request gets a page that waits for it.
+    pub fn new(address: SocketAddr) -> Server {
         let instance = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos() as u64)
             .unwrap_or_default();
         Server {
             shared: Arc::new(Shared {
-                site: ArcSwap::from_pointee(site),
+                site: ArcSwap::from_pointee(Site::default()),
                 error: ArcSwapOption::empty(),
                 generation: AtomicU64::new(0),
                 instance,

@@ -493,6 +493,64 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
 }
 
 #[test]
+fn a_site_that_does_not_build_yet_is_served_once_mended() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let briefing = site.path().join("content/briefings/only.md");
+    let good = std::fs::read_to_string(&briefing).expect("readable");
+    std::fs::write(&briefing, "---\ntitle: [unclosed\n---\n").expect("written");
+    let served = Served::start(site.path(), &[]);
+    let waiting = served.get("");
+    assert_eq!(waiting.status, 404);
+    assert!(
+        waiting.body.contains("/__dossier/live.js"),
+        "{}",
+        waiting.body
+    );
+    let channel = Channel::open(&served);
+    let error = channel.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("content/briefings/only.md:")),
+        "{error}"
+    );
+    std::fs::write(&briefing, good).expect("written");
+    channel.expect("reload");
+    served.wait_for("", "served the mended site", |f| f.status == 200);
+}
+
+#[test]
+fn drafts_are_served_only_with_the_flag() {
+    let site = copy_site(&fixture("sites/drafts"));
+    let without = Served::start(site.path(), &[]);
+    assert_eq!(without.get("briefings/unfinished/").status, 404);
+    let with = Served::start(site.path(), &["--drafts"]);
+    assert_eq!(with.get("briefings/unfinished/").status, 200);
+}
+
+#[test]
+fn a_source_folder_moved_away_and_back_is_watched_again() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let content = site.path().join("content");
+    let aside = site.path().join("content-aside");
+    std::fs::rename(&content, &aside).expect("moved away");
+    served.wait_for("", "kept the last good site", |f| f.status == 200);
+    std::fs::rename(&aside, &content).expect("moved back");
+    std::thread::sleep(Duration::from_millis(300));
+    let briefing = content.join("briefings/talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks, again"),
+    )
+    .expect("written");
+    served.wait_for("briefings/talks/", "showed an edit after the move", |f| {
+        f.body.contains("Talks, again")
+    });
+}
+
+#[test]
 fn a_template_error_is_shown_and_a_stylesheet_change_swaps_without_reload() {
     let site = copy_site(&fixture("sites/minimal"));
     let served = Served::start(site.path(), &[]);
