@@ -13,6 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 
@@ -20,6 +21,19 @@ use super::site::{BadPath, content_type, site_path};
 use super::{Message, Server, Site};
 
 const SCRIPT: &str = include_str!("live.js");
+
+/// What a path in a `Location` header must percent-encode.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// The page served when no build has succeeded yet: it carries the live-reload script,
 /// so that the error shows over it and the first good build replaces it.
@@ -162,7 +176,7 @@ async fn file(State(server): State<Server>, method: Method, request: Request) ->
     if site.get(&folder).is_some() {
         // Built from the checked path, never from the raw one: `//host/x` must not
         // become a redirect to another host.
-        let location = format!("/{path}/");
+        let location = format!("/{}/", utf8_percent_encode(&path, PATH));
         return match HeaderValue::from_str(&location) {
             Ok(location) => (
                 StatusCode::MOVED_PERMANENTLY,

@@ -273,6 +273,12 @@ fn handshake(
 #[test]
 fn serves_pages_with_their_types_pretty_urls_and_the_404_page() {
     let site = copy_site(&fixture("sites/references"));
+    std::fs::create_dir_all(site.path().join("static/field notes")).expect("a folder");
+    std::fs::write(
+        site.path().join("static/field notes/index.html"),
+        "<p>Notes</p>",
+    )
+    .expect("written");
     let served = Served::start(site.path(), &[]);
 
     let front = served.get("");
@@ -294,6 +300,12 @@ fn serves_pages_with_their_types_pretty_urls_and_the_404_page() {
         (bare.status, bare.location.as_str()),
         (301, "/actors/russia/")
     );
+    let spaced = served.get("field%20notes");
+    assert_eq!(
+        (spaced.status, spaced.location.as_str()),
+        (301, "/field%20notes/")
+    );
+    assert_eq!(served.get("field%20notes/").body, "<p>Notes</p>");
 
     for (path, expected) in [
         ("style.css", "text/css; charset=utf-8"),
