@@ -452,6 +452,55 @@ fn edits_new_files_and_deletions_reach_the_served_site() {
 }
 
 #[test]
+fn an_editor_save_by_rename_makes_one_rebuild_and_one_reload() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let channel = Channel::open(&served);
+    let folder = site.path().join("content/briefings");
+    let briefing = folder.join("talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+    let reloads = |served: &Served| served.stderr().matches("pages reloaded").count();
+
+    // vim: a probe file, the original renamed to a backup, the new text written, the
+    // backup removed; a swap file beside it all along.
+    std::fs::write(folder.join(".talks.md.swp"), "swap").expect("written");
+    std::fs::write(folder.join("4913"), "").expect("written");
+    std::fs::remove_file(folder.join("4913")).expect("removed");
+    std::fs::rename(&briefing, folder.join("talks.md~")).expect("renamed");
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks by vim"),
+    )
+    .expect("written");
+    std::fs::remove_file(folder.join("talks.md~")).expect("removed");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed vim's save", |f| {
+        f.body.contains("Talks by vim")
+    });
+
+    // JetBrains: the new text in a temporary file, the original renamed aside, the
+    // temporary file renamed into place, the old one removed.
+    let temporary = folder.join("talks.md___jb_tmp___");
+    std::fs::write(
+        &temporary,
+        text.replace("title: Talks", "title: Talks by JetBrains"),
+    )
+    .expect("written");
+    std::fs::rename(&briefing, folder.join("talks.md___jb_old___")).expect("renamed");
+    std::fs::rename(&temporary, &briefing).expect("renamed");
+    std::fs::remove_file(folder.join("talks.md___jb_old___")).expect("removed");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed JetBrains' save", |f| {
+        f.body.contains("Talks by JetBrains")
+    });
+
+    // Let any late event arrive: still one reload per save, and no error on the way.
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(reloads(&served), 2, "{}", served.stderr());
+    assert!(!served.stderr().contains("error"), "{}", served.stderr());
+}
+
+#[test]
 fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
     let site = copy_site(&fixture("sites/references"));
     let served = Served::start(site.path(), &[]);
