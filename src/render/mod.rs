@@ -89,14 +89,14 @@ pub fn render_changed(
     sink: &dyn Sink,
 ) -> anyhow::Result<Fingerprints> {
     let jobs = pages::jobs(dossier);
-    let site = pages::Site::new(dossier, templates, settings).with_digests();
+    let site = pages::Site::new(dossier, templates, settings);
     let pages = jobs
         .par_iter()
         .map(|job| {
-            let (path, context) = site.context(job, &jobs);
-            let digest = context.digest();
+            // The digest first; the context, which costs far more, only for a change.
+            let (path, digest) = site.digest(job, &jobs);
             if digest.is_none() || previous.pages.get(&path) != digest.as_ref() {
-                let text = site.render_context(job, &context, &path)?;
+                let (path, text) = site.render(job, &jobs)?;
                 sink.write(&path, text.as_bytes())?;
             }
             Ok((path, digest))

@@ -119,24 +119,34 @@ struct DevView<'a> {
     live_reload: &'a str,
 }
 
-/// What one page's template receives and, when asked for, a digest of all of it: two
-/// pages with the same digest render to the same text with the same templates.
+/// What one page's template receives, or only a digest of it: two pages with the
+/// same digest render to the same text with the same templates.
 pub struct PageContext {
-    context: Context,
-    /// `None` when no digest was asked for, or when a value could not be digested.
+    /// `None` when only the digest is gathered.
+    context: Option<Context>,
+    /// `None` when only the context is gathered, or when a value could not be digested.
     digest: Option<std::collections::hash_map::DefaultHasher>,
 }
 
 impl PageContext {
-    fn new(digests: bool) -> Self {
+    /// Everything a template receives, for rendering.
+    fn full() -> Self {
         PageContext {
-            context: Context::new(),
-            digest: digests.then(Default::default),
+            context: Some(Context::new()),
+            digest: None,
         }
     }
 
-    /// Puts `value` in the context as `key`, and into the digest as JSON, which
-    /// names every value in a stable order (the views use sorted maps).
+    /// Only the digest: far cheaper than the context, which holds a copy of every value.
+    fn digest_only() -> Self {
+        PageContext {
+            context: None,
+            digest: Some(Default::default()),
+        }
+    }
+
+    /// Puts `value` in the context as `key`, or into the digest as JSON, which names
+    /// every value in a stable order (the views use sorted maps).
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         if let Some(hasher) = &mut self.digest {
             hasher.write(key.as_bytes());
@@ -145,11 +155,13 @@ impl PageContext {
                 self.digest = None;
             }
         }
-        self.context.insert(key, value);
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
     }
 
-    /// The digest of everything inserted, when one was asked for and every value
-    /// could be written as JSON.
+    /// The digest of everything inserted, when it was asked for and every value could
+    /// be written as JSON.
     pub fn digest(&self) -> Option<u64> {
         self.digest.as_ref().map(Hasher::finish)
     }
@@ -174,7 +186,6 @@ pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
     settings: &'a RenderSettings,
-    digests: bool,
 }
 
 impl<'a> Site<'a> {
@@ -187,36 +198,27 @@ impl<'a> Site<'a> {
             dossier,
             templates,
             settings,
-            digests: false,
         }
-    }
-
-    /// Makes [`Site::context`] compute each page's digest (see [`PageContext::digest`]).
-    pub fn with_digests(mut self) -> Self {
-        self.digests = true;
-        self
     }
 
     /// Renders one page: its output path and text.
     pub fn render(&self, job: &Job, jobs: &[Job]) -> anyhow::Result<(String, String)> {
-        let (path, context) = self.context(job, jobs);
-        let text = self.render_context(job, &context, &path)?;
+        let (path, context) = self.gather(job, jobs, PageContext::full());
+        let context = context.context.unwrap_or_default();
+        let text = self.templates.render(job.template(), &context, &path)?;
         Ok((path, text))
     }
 
-    /// Renders one page from the context that [`Site::context`] gathered for it.
-    pub fn render_context(
-        &self,
-        job: &Job,
-        context: &PageContext,
-        path: &str,
-    ) -> anyhow::Result<String> {
-        self.templates
-            .render(job.template(), &context.context, path)
+    /// One page's output path and the digest of everything its template receives,
+    /// when every value could be digested.
+    pub fn digest(&self, job: &Job, jobs: &[Job]) -> (String, Option<u64>) {
+        let (path, context) = self.gather(job, jobs, PageContext::digest_only());
+        (path, context.digest())
     }
 
-    /// One page's output path and everything its template receives.
-    pub fn context(&self, job: &Job, jobs: &[Job]) -> (String, PageContext) {
+    /// One page's output path and everything its template receives, gathered into
+    /// `context`.
+    fn gather(&self, job: &Job, jobs: &[Job], mut context: PageContext) -> (String, PageContext) {
         let d = self.dossier;
         let path = job.path(d);
         let root = match job {
@@ -227,7 +229,6 @@ impl<'a> Site<'a> {
             dossier: d,
             root: &root,
         };
-        let mut context = PageContext::new(self.digests);
         let title: String = match *job {
             Job::Index => {
                 self.index(&v, &mut context);
