@@ -14,8 +14,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use axum::body::Bytes;
-use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::{RecursiveMode, Watcher as _};
 
 use super::{Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
@@ -24,7 +23,8 @@ use crate::render::{Fingerprints, RenderSettings, Templates, collect_assets, ren
 use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Server, Site, classify};
 
 /// How long the sources must be quiet before a rebuild: long enough to merge an
-/// editor's several writes and renames of one save into one rebuild.
+/// editor's several writes and renames of one save into one rebuild, and to let a
+/// file being written be whole.
 const QUIET: Duration = Duration::from_millis(50);
 
 /// The source folders watched recursively; `dossier.yaml` is watched through the root.
@@ -49,9 +49,9 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .context("cannot read the server's address")?;
 
     // Watch before the first build, so that an edit made during it is not missed.
-    let (events, batches) = mpsc::channel();
+    let (sender, events) = mpsc::channel();
     let mut watcher = Watcher {
-        debouncer: new_debouncer(QUIET, None, events).context("cannot watch the site")?,
+        watcher: notify::recommended_watcher(sender).context("cannot watch the site")?,
         watched: HashSet::new(),
         root: root.clone(),
     };
@@ -78,7 +78,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
 
     let watching = server.clone();
-    std::thread::spawn(move || watcher.run(batches, &mut rebuilder, &watching));
+    std::thread::spawn(move || watcher.run(events, &mut rebuilder, &watching));
     runtime
         .block_on(server.run(listener, async {
             let _ = tokio::signal::ctrl_c().await;
@@ -104,10 +104,7 @@ async fn listen(address: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> 
 
 /// The file watcher and the folders it watches.
 struct Watcher {
-    debouncer: notify_debouncer_full::Debouncer<
-        notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
+    watcher: notify::RecommendedWatcher,
     watched: HashSet<PathBuf>,
     root: PathBuf,
 }
@@ -129,7 +126,7 @@ impl Watcher {
             if self.watched.contains(&folder) {
                 continue;
             }
-            match self.debouncer.watch(&folder, mode) {
+            match self.watcher.watch(&folder, mode) {
                 Ok(()) => {
                     self.watched.insert(folder);
                 }
@@ -138,41 +135,65 @@ impl Watcher {
         }
     }
 
-    /// Rebuilds after each batch of events until the server stops.
+    /// Rebuilds after each save until the server stops: the events that change a
+    /// source are gathered until the sources have been quiet for [`QUIET`], then
+    /// sorted into one [`Change`].
+    ///
+    /// Raw events, not a debouncer's: a debouncer that drops a file created and
+    /// removed within its window would hide the removal from a rebuild that already
+    /// read the disk and saw the file.
     fn run(
         mut self,
-        batches: mpsc::Receiver<DebounceEventResult>,
+        events: mpsc::Receiver<notify::Result<notify::Event>>,
         rebuilder: &mut Rebuilder,
         server: &Server,
     ) {
-        while let Ok(batch) = batches.recv() {
-            let mut events = Vec::new();
-            let mut take = |batch: DebounceEventResult| match batch {
-                Ok(batch) => events.extend(batch.into_iter().map(|e| e.event)),
-                Err(errors) => {
-                    for error in errors {
-                        eprintln!("warning: watching the site: {error}");
+        let mut batch = Vec::new();
+        // When the last event that changed a source came.
+        let mut last = Instant::now();
+        loop {
+            let received = if batch.is_empty() {
+                events
+                    .recv()
+                    .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+            } else {
+                events.recv_timeout(QUIET.saturating_sub(last.elapsed()))
+            };
+            match received {
+                Ok(Ok(event)) => {
+                    // Reads (the rebuild's own among them) neither change a source nor
+                    // delay a rebuild.
+                    if event.need_rescan()
+                        || !classify(&self.root, std::slice::from_ref(&event)).is_empty()
+                    {
+                        batch.push(event);
+                        last = Instant::now();
                     }
                 }
-            };
-            take(batch);
-            // Batches already waiting join this rebuild.
-            while let Ok(batch) = batches.try_recv() {
-                take(batch);
-            }
-            // A source folder removed or replaced (`git checkout`, a move) lost its
-            // watch: watch it anew.
-            for path in events.iter().flat_map(|e| &e.paths) {
-                if path.parent() == Some(self.root.as_path()) && self.watched.remove(path) {
-                    let _ = self.debouncer.unwatch(path);
+                Ok(Err(error)) => eprintln!("warning: watching the site: {error}"),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.rebuild(std::mem::take(&mut batch), rebuilder, server);
                 }
-            }
-            self.watch_sources();
-            let change = classify(&self.root, &events);
-            if !change.is_empty() {
-                rebuilder.apply(&change, server);
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
             }
         }
+    }
+
+    fn rebuild(&mut self, events: Vec<notify::Event>, rebuilder: &mut Rebuilder, server: &Server) {
+        // A source folder removed or replaced (`git checkout`, a move) lost its
+        // watch: watch it anew.
+        for path in events.iter().flat_map(|e| &e.paths) {
+            if path.parent() == Some(self.root.as_path()) && self.watched.remove(path) {
+                let _ = self.watcher.unwatch(path);
+            }
+        }
+        self.watch_sources();
+        let mut change = classify(&self.root, &events);
+        if events.iter().any(notify::Event::need_rescan) {
+            // The system dropped events: read every content file again.
+            change.config = true;
+        }
+        rebuilder.apply(&change, server);
     }
 }
 
