@@ -64,7 +64,17 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         return Err(error);
     }
 
-    let url = format!("http://{address}/");
+    // An address that means "every interface" is no address to open: name loopback.
+    let shown = match address.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, address.port()))
+        }
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, address.port()))
+        }
+        _ => address,
+    };
+    let url = format!("http://{shown}/");
     println!("Serving at {url}");
     if !address.ip().is_loopback() {
         eprintln!(
