@@ -1,5 +1,6 @@
 //! The command line: one `Args` struct per command (clap derive).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -23,6 +24,11 @@ pub enum Command {
     Check(SiteArgs),
     /// Create a new site in DIR with one example briefing.
     Init(InitArgs),
+    /// Build in memory, serve on 127.0.0.1, rebuild on change and reload the browser.
+    ///
+    /// Watches content/, templates/, static/ and dossier.yaml. A change that does not
+    /// build keeps the last good site served and shows the error over the open page.
+    Serve(ServeArgs),
 }
 
 /// Where the site is and what to include.
@@ -52,4 +58,20 @@ pub struct BuildArgs {
 pub struct InitArgs {
     /// The folder to create (it must not exist, or be empty).
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on; 0 picks a free one (the URL printed names it).
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but a loopback address makes the site
+    /// reachable from other machines.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: IpAddr,
+    /// Open the site in the default browser once it is served.
+    #[arg(long)]
+    pub open: bool,
 }

@@ -57,7 +57,7 @@ fn escape_controls(text: &str) -> String {
 }
 
 /// Every problem found in one run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build(args),
         Command::Check(args) => cmd::check(args),
         Command::Init(args) => cmd::init(args),
+        Command::Serve(args) => cmd::serve(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

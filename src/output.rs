@@ -302,7 +302,7 @@ impl Sink for Staging {
 }
 
 /// An output path made only of normal components, so nothing lands outside the output.
-fn safe_relative(path: &str) -> anyhow::Result<&Path> {
+pub(crate) fn safe_relative(path: &str) -> anyhow::Result<&Path> {
     let relative = Path::new(path);
     let ok = !path.is_empty()
         && !path.contains('\0')

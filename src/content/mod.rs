@@ -4,6 +4,7 @@
 //! Problems with a file are collected as diagnostics; only a missing `content/` folder
 //! is fatal. This stage resolves no references: that is `model::resolve`'s work.
 
+mod cache;
 mod frontmatter;
 pub mod schema;
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
+pub use cache::Cache;
 pub use frontmatter::{Locator, Split, SplitError, split};
 use schema::{ActorFront, BriefingFront, TopicFront, keys};
 
@@ -21,7 +23,7 @@ use crate::diagnostics::Diagnostics;
 use crate::suggest::closest;
 
 /// One parsed content file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document<F> {
     /// The file, relative to the site root (`content/briefings/x.md`).
     pub path: PathBuf,
@@ -64,6 +66,16 @@ enum Section {
 
 /// Loads every file under `root/content`. Content problems go to `diagnostics`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Content> {
+    load_with_cache(root, diagnostics, None)
+}
+
+/// Loads like [`load`]; with a `cache`, a file that the cache holds, unchanged, is
+/// not read again, and the cache ends up holding every file of this load.
+pub fn load_with_cache(
+    root: &Path,
+    diagnostics: &mut Diagnostics,
+    cache: Option<&mut Cache>,
+) -> anyhow::Result<Content> {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         bail!(
@@ -125,14 +137,15 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
         files.push((section, entry.path().to_path_buf(), path));
     }
 
-    let parsed: Vec<(Parsed, Diagnostics)> = files
-        .par_iter()
-        .map(|(section, full, path)| {
-            let mut diagnostics = Diagnostics::default();
-            let parsed = read_file(*section, full, path, &mut diagnostics);
-            (parsed, diagnostics)
-        })
-        .collect();
+    let read = |(section, full, path): &(Section, PathBuf, PathBuf)| {
+        let mut diagnostics = Diagnostics::default();
+        let parsed = read_file(*section, full, path, &mut diagnostics);
+        (parsed, diagnostics)
+    };
+    let parsed: Vec<(Parsed, Diagnostics)> = match cache {
+        None => files.par_iter().map(read).collect(),
+        Some(cache) => cache.load(&files, read),
+    };
 
     Ok(collect(parsed, diagnostics))
 }
@@ -187,6 +200,7 @@ fn section_of(path: &Path, diagnostics: &mut Diagnostics) -> Option<Section> {
     }
 }
 
+#[derive(Clone)]
 enum Parsed {
     Briefing(Document<BriefingFront>),
     Actor(Document<ActorFront>),

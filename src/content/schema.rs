@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 /// The front matter of a briefing (`content/briefings/**/*.md`).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct BriefingFront {
     pub title: Option<String>,
@@ -22,7 +22,7 @@ pub struct BriefingFront {
 }
 
 /// A source cited by a briefing.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct SourceFront {
     pub id: Option<String>,
@@ -32,7 +32,7 @@ pub struct SourceFront {
 }
 
 /// A meeting described by a briefing.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct MeetingFront {
     pub id: Option<String>,
@@ -47,7 +47,7 @@ pub struct MeetingFront {
 }
 
 /// A position reported by a briefing.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct PositionFront {
     pub actor: Option<String>,
@@ -58,7 +58,7 @@ pub struct PositionFront {
 }
 
 /// A quote reported by a briefing.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct QuoteFront {
     pub actor: Option<String>,
@@ -68,7 +68,7 @@ pub struct QuoteFront {
 }
 
 /// The front matter of an actor file (`content/actors/<id>.md`).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct ActorFront {
     pub name: Option<String>,
@@ -79,7 +79,7 @@ pub struct ActorFront {
 }
 
 /// The front matter of a topic file (`content/topics/<id>.md`).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct TopicFront {
     pub name: Option<String>,

@@ -10,4 +10,6 @@ mod injection;
 mod invalid;
 mod links;
 mod output;
+mod serve;
+mod serve_browser;
 mod sites;

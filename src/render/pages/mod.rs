@@ -2,6 +2,7 @@
 //! (listed in docs/templates.md) and renders it.
 
 use std::collections::BTreeMap;
+use std::hash::Hasher;
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -134,6 +135,71 @@ struct DevView<'a> {
     live_reload: &'a str,
 }
 
+/// What one page's template receives, or only a digest of it: two pages with the
+/// same digest render to the same text with the same templates.
+pub struct PageContext {
+    /// `None` when only the digest is gathered.
+    context: Option<Context>,
+    /// `None` when only the context is gathered, or when a value could not be digested.
+    digest: Option<std::collections::hash_map::DefaultHasher>,
+}
+
+impl PageContext {
+    /// Everything a template receives, for rendering.
+    fn full() -> Self {
+        PageContext {
+            context: Some(Context::new()),
+            digest: None,
+        }
+    }
+
+    /// Only the digest: far cheaper than the context, which holds a copy of every value.
+    fn digest_only() -> Self {
+        PageContext {
+            context: None,
+            digest: Some(Default::default()),
+        }
+    }
+
+    /// Puts `value` in the context as `key`, or into the digest as JSON. The value
+    /// goes through `serde_json::Value`, whose maps are sorted: the shared views are
+    /// Tera values, whose maps iterate in no fixed order.
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        if let Some(hasher) = &mut self.digest {
+            hasher.write(key.as_bytes());
+            hasher.write_u8(0xff);
+            let written = serde_json::to_value(value)
+                .and_then(|json| serde_json::to_writer(HashWriter(hasher), &json));
+            if written.is_err() {
+                self.digest = None;
+            }
+        }
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
+    }
+
+    /// The digest of everything inserted, when it was asked for and every value could
+    /// be written as JSON.
+    pub fn digest(&self) -> Option<u64> {
+        self.digest.as_ref().map(Hasher::finish)
+    }
+}
+
+/// Feeds what is written into a hasher.
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Everything shared by the pages of one render.
 pub struct Site<'a> {
     dossier: &'a Dossier,
@@ -167,6 +233,22 @@ impl<'a> Site<'a> {
 
     /// Renders one page: its output path and text.
     pub fn render(&self, job: &Job, jobs: &[Job]) -> anyhow::Result<(String, String)> {
+        let (path, context) = self.gather(job, jobs, PageContext::full());
+        let context = context.context.unwrap_or_default();
+        let text = self.templates.render(job.template(), &context, &path)?;
+        Ok((path, text))
+    }
+
+    /// One page's output path and the digest of everything its template receives,
+    /// when every value could be digested.
+    pub fn digest(&self, job: &Job, jobs: &[Job]) -> (String, Option<u64>) {
+        let (path, context) = self.gather(job, jobs, PageContext::digest_only());
+        (path, context.digest())
+    }
+
+    /// One page's output path and everything its template receives, gathered into
+    /// `context`.
+    fn gather(&self, job: &Job, jobs: &[Job], mut context: PageContext) -> (String, PageContext) {
         let d = self.dossier;
         let path = job.path(d);
         let root = match job {
@@ -178,7 +260,6 @@ impl<'a> Site<'a> {
             root: &root,
             shared: Some(&self.shared),
         };
-        let mut context = Context::new();
         let title: String = match *job {
             Job::Index => {
                 self.index(&v, &mut context);
@@ -269,11 +350,10 @@ impl<'a> Site<'a> {
                 live_reload: &self.settings.live_reload,
             },
         );
-        let text = self.templates.render(job.template(), &context, &path)?;
-        Ok((path, text))
+        (path, context)
     }
 
-    fn index(&self, v: &Views<'a>, context: &mut Context) {
+    fn index(&self, v: &Views<'a>, context: &mut PageContext) {
         let d = self.dossier;
         let counts: BTreeMap<&str, usize> = [
             ("briefings", d.briefings.len()),
@@ -326,7 +406,7 @@ impl<'a> Site<'a> {
         context.insert("main_actors", &main);
     }
 
-    fn feed(&self, context: &mut Context) {
+    fn feed(&self, context: &mut PageContext) {
         let d = self.dossier;
         #[derive(Serialize)]
         struct Entry<'a> {
@@ -357,7 +437,7 @@ impl<'a> Site<'a> {
         context.insert("entries", &entries);
     }
 
-    fn sitemap(&self, context: &mut Context, jobs: &[Job]) {
+    fn sitemap(&self, context: &mut PageContext, jobs: &[Job]) {
         let d = self.dossier;
         #[derive(Serialize)]
         struct Url {

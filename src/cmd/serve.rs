@@ -1,0 +1,452 @@
+//! `dossier serve`: build in memory, serve, watch the sources, rebuild on change.
+//!
+//! The build is the one `build` and `check` run (`resolve_site`, `Templates::load`,
+//! `render_site`), into memory, with the live-reload tag in every page. A rebuild
+//! does only what the change needs: a static file re-reads the static files, a
+//! template re-renders the last good model, content or configuration resolve it anew.
+//! A rebuild that fails keeps the last good site served and shows why.
+
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use axum::body::Bytes;
+use notify::{RecursiveMode, Watcher as _};
+
+use super::{Loaded, content_failure, count, resolve_site};
+use crate::cli::{ServeArgs, SiteArgs};
+use crate::diagnostics::Diagnostics;
+use crate::render::{Fingerprints, RenderSettings, Templates, collect_assets, render_changed};
+use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Server, Site, classify};
+
+/// How long the sources must be quiet before a rebuild: long enough to merge an
+/// editor's several writes and renames of one save into one rebuild, and to let a
+/// file being written be whole.
+const QUIET: Duration = Duration::from_millis(50);
+
+/// The source folders watched recursively; `dossier.yaml` is watched through the root.
+const SOURCE_FOLDERS: [&str; 3] = ["content", "templates", "static"];
+
+/// Serves the site until Ctrl-C.
+pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+    let root = std::path::absolute(&args.site.root)
+        .with_context(|| format!("cannot find {}", args.site.root.display()))?;
+    let site_args = SiteArgs {
+        root: root.clone(),
+        drafts: args.site.drafts,
+        strict: args.site.strict,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let listener = runtime.block_on(listen(SocketAddr::new(args.bind, args.port)))?;
+    let address = listener
+        .local_addr()
+        .context("cannot read the server's address")?;
+
+    // Watch before the first build, so that an edit made during it is not missed.
+    let (sender, events) = mpsc::channel();
+    let mut watcher = Watcher {
+        watcher: notify::recommended_watcher(sender).context("cannot watch the site")?,
+        watched: HashSet::new(),
+        root: root.clone(),
+    };
+    watcher.watch_sources();
+
+    let mut rebuilder = Rebuilder::new(site_args);
+    let server = Server::new(address);
+    let first = rebuilder.full(&server);
+    if let Err(Failure::Fatal(error)) = first {
+        return Err(error);
+    }
+
+    // An address that means "every interface" is no address to open: name loopback.
+    let shown = match address.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, address.port()))
+        }
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, address.port()))
+        }
+        _ => address,
+    };
+    let url = format!("http://{shown}/");
+    println!("Serving at {url}");
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}: other machines can read the site",
+            address.ip()
+        );
+    }
+    eprintln!("Watching content/, templates/, static/ and dossier.yaml. Press Ctrl-C to stop.");
+    if args.open {
+        open_in_browser(&url);
+    }
+
+    let watching = server.clone();
+    std::thread::spawn(move || watcher.run(events, &mut rebuilder, &watching));
+    runtime
+        .block_on(server.run(listener, async {
+            let _ = tokio::signal::ctrl_c().await;
+        }))
+        .context("the server stopped")?;
+    eprintln!("Stopped.");
+    Ok(())
+}
+
+/// Binds the listening socket; a port in use is an error that names it.
+async fn listen(address: SocketAddr) -> anyhow::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(address).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!(
+                "cannot serve on {address}: port {} is in use; stop the program using it or choose another port with --port",
+                address.port()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("cannot serve on {address}"))
+        }
+    })
+}
+
+/// The file watcher and the folders it watches.
+struct Watcher {
+    watcher: notify::RecommendedWatcher,
+    watched: HashSet<PathBuf>,
+    root: PathBuf,
+}
+
+impl Watcher {
+    /// Watches the root (for `dossier.yaml` and new source folders) and each source
+    /// folder that exists and is not watched yet.
+    fn watch_sources(&mut self) {
+        let folders = std::iter::once((self.root.clone(), RecursiveMode::NonRecursive)).chain(
+            SOURCE_FOLDERS
+                .iter()
+                .map(|name| (self.root.join(name), RecursiveMode::Recursive)),
+        );
+        for (folder, mode) in folders {
+            if !folder.is_dir() {
+                self.watched.remove(&folder);
+                continue;
+            }
+            if self.watched.contains(&folder) {
+                continue;
+            }
+            match self.watcher.watch(&folder, mode) {
+                Ok(()) => {
+                    self.watched.insert(folder);
+                }
+                Err(e) => eprintln!("warning: cannot watch {}: {e}", folder.display()),
+            }
+        }
+    }
+
+    /// Rebuilds after each save until the server stops: the events that change a
+    /// source are gathered until the sources have been quiet for [`QUIET`], then
+    /// sorted into one [`Change`].
+    ///
+    /// Raw events, not a debouncer's: a debouncer that drops a file created and
+    /// removed within its window would hide the removal from a rebuild that already
+    /// read the disk and saw the file.
+    fn run(
+        mut self,
+        events: mpsc::Receiver<notify::Result<notify::Event>>,
+        rebuilder: &mut Rebuilder,
+        server: &Server,
+    ) {
+        let mut batch = Vec::new();
+        // When the last event that changed a source came.
+        let mut last = Instant::now();
+        loop {
+            let received = if batch.is_empty() {
+                events
+                    .recv()
+                    .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
+            } else {
+                events.recv_timeout(QUIET.saturating_sub(last.elapsed()))
+            };
+            match received {
+                Ok(Ok(event)) => {
+                    // Reads (the rebuild's own among them) neither change a source nor
+                    // delay a rebuild.
+                    if event.need_rescan()
+                        || !classify(&self.root, std::slice::from_ref(&event)).is_empty()
+                    {
+                        batch.push(event);
+                        last = Instant::now();
+                    }
+                }
+                Ok(Err(error)) => eprintln!("warning: watching the site: {error}"),
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.rebuild(std::mem::take(&mut batch), rebuilder, server);
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
+    }
+
+    fn rebuild(&mut self, events: Vec<notify::Event>, rebuilder: &mut Rebuilder, server: &Server) {
+        // A source folder removed or replaced (`git checkout`, a move) lost its
+        // watch: watch it anew.
+        for path in events.iter().flat_map(|e| &e.paths) {
+            if path.parent() == Some(self.root.as_path()) && self.watched.remove(path) {
+                let _ = self.watcher.unwatch(path);
+            }
+        }
+        self.watch_sources();
+        let mut change = classify(&self.root, &events);
+        if events.iter().any(notify::Event::need_rescan) {
+            // The system dropped events: read every content file again.
+            change.config = true;
+        }
+        rebuilder.apply(&change, server);
+    }
+}
+
+/// Why a build produced no site.
+enum Failure {
+    /// The content or the templates have errors, shown already; the last good site stays.
+    Shown,
+    /// Usage or I/O (no content/ folder): fatal before the server starts, not yet shown.
+    Fatal(anyhow::Error),
+}
+
+/// The state kept between rebuilds.
+struct Rebuilder {
+    args: SiteArgs,
+    settings: RenderSettings,
+    /// The model, templates and assets of the site being served.
+    last: Option<Loaded>,
+    /// True when the last rebuild failed: the next one starts from the sources.
+    broken: bool,
+    /// The content files parsed so far.
+    parsed: crate::content::Cache,
+    /// What each page of the served site was rendered from.
+    fingerprints: Fingerprints,
+    /// True when the templates changed since the served site was rendered, so that
+    /// its fingerprints say nothing about the next render.
+    templates_changed: bool,
+}
+
+impl Rebuilder {
+    fn new(args: SiteArgs) -> Rebuilder {
+        Rebuilder {
+            args,
+            settings: RenderSettings {
+                live_reload: LIVE_RELOAD_TAG.to_string(),
+            },
+            last: None,
+            broken: false,
+            parsed: crate::content::Cache::default(),
+            fingerprints: Fingerprints::default(),
+            templates_changed: false,
+        }
+    }
+
+    /// Rebuilds what `change` affects and serves the result, or shows why it failed.
+    fn apply(&mut self, change: &Change, server: &Server) {
+        let started = Instant::now();
+        self.templates_changed |= change.templates;
+        for path in &change.content {
+            self.parsed.forget(path);
+        }
+        let sources_changed = self.broken || change.config || !change.content.is_empty();
+        let result = if sources_changed || self.last.is_none() {
+            self.full(server)
+        } else if change.templates {
+            self.templates(server)
+        } else {
+            self.statics(server)
+        };
+        let elapsed = started.elapsed().as_millis();
+        self.broken = result.is_err();
+        match result {
+            Ok(Outcome::Unchanged) => eprintln!("Rebuilt in {elapsed} ms: nothing changed"),
+            Ok(Outcome::Stylesheets) => {
+                eprintln!("Rebuilt in {elapsed} ms: stylesheets swapped")
+            }
+            Ok(Outcome::Reload) => eprintln!("Rebuilt in {elapsed} ms: pages reloaded"),
+            // The server runs: a missing folder is shown like any other error.
+            Err(Failure::Fatal(error)) => {
+                self.fail(server, format!("error: {error:#}"));
+            }
+            Err(Failure::Shown) => {}
+        }
+    }
+
+    /// Reads (what changed), resolves and renders (what changed) the whole site.
+    fn full(&mut self, server: &Server) -> Result<Outcome, Failure> {
+        let mut diagnostics = Diagnostics::default();
+        let (dossier, assets) = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics)
+            .map_err(Failure::Fatal)?;
+        self.check(&diagnostics, server)?;
+        let templates = self.load_templates(server)?;
+        let served = server.site();
+        let (site, fingerprints) = self.render(&dossier, &templates, &assets, &served, server)?;
+        if served.is_empty() {
+            eprintln!(
+                "Built {}, {}, {}, {} ({} files) in memory",
+                count(dossier.briefings.len(), "briefing"),
+                count(dossier.actors.len(), "actor"),
+                count(dossier.topics.len(), "topic"),
+                count(dossier.meetings.len(), "meeting"),
+                site.len()
+            );
+        }
+        self.last = Some(Loaded {
+            dossier,
+            templates,
+            assets,
+        });
+        Ok(self.publish(site, fingerprints, server))
+    }
+
+    /// Reloads the templates and renders the served model with them.
+    fn templates(&mut self, server: &Server) -> Result<Outcome, Failure> {
+        let templates = self.load_templates(server)?;
+        let Some(last) = &self.last else {
+            return self.full(server);
+        };
+        let served = server.site();
+        let (site, fingerprints) =
+            self.render(&last.dossier, &templates, &last.assets, &served, server)?;
+        if let Some(last) = &mut self.last {
+            last.templates = templates;
+        }
+        Ok(self.publish(site, fingerprints, server))
+    }
+
+    /// Reads the static files again and swaps them into the served site; pages are
+    /// rendered only where a static file replaces (or replaced) one.
+    fn statics(&mut self, server: &Server) -> Result<Outcome, Failure> {
+        let mut diagnostics = Diagnostics::default();
+        let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failure::Fatal)?;
+        let Some(last) = &self.last else {
+            return self.full(server);
+        };
+        if self.args.strict || last.dossier.config.strict {
+            diagnostics.make_strict();
+        }
+        self.check(&diagnostics, server)?;
+        let served = server.site();
+        let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
+        let hides_a_page = old
+            .iter()
+            .copied()
+            .chain(assets.iter().map(|a| a.path.as_str()))
+            .any(|path| path == "dossier.json" || self.fingerprints.contains(path));
+        let (site, fingerprints) = if hides_a_page {
+            self.render(&last.dossier, &last.templates, &assets, &served, server)?
+        } else {
+            let new: Vec<(String, Bytes)> = assets
+                .iter()
+                .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
+                .collect();
+            (
+                served.with_assets(&old, &new),
+                std::mem::take(&mut self.fingerprints),
+            )
+        };
+        if let Some(last) = &mut self.last {
+            last.assets = assets;
+        }
+        Ok(self.publish(site, fingerprints, server))
+    }
+
+    /// Renders into memory the pages whose inputs changed since the served site was
+    /// rendered, and takes the others from the served site.
+    fn render(
+        &self,
+        dossier: &crate::model::Dossier,
+        templates: &Templates,
+        assets: &[crate::render::Asset],
+        served: &Site,
+        server: &Server,
+    ) -> Result<(Site, Fingerprints), Failure> {
+        let mut previous = if self.templates_changed || served.is_empty() {
+            Fingerprints::default()
+        } else {
+            let mut previous = self.fingerprints.clone();
+            // A static file may have taken a page's place in the served site.
+            for asset in self.last.iter().flat_map(|last| &last.assets) {
+                previous.forget(&asset.path);
+            }
+            previous
+        };
+        loop {
+            let memory = MemorySite::default();
+            let rendered = render_changed(
+                dossier,
+                templates,
+                assets,
+                &self.settings,
+                &previous,
+                &memory,
+            );
+            let fingerprints = match rendered {
+                Ok(fingerprints) => fingerprints,
+                Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
+            };
+            if memory.carry_over(served, fingerprints.paths()) {
+                return Ok((memory.finish(), fingerprints));
+            }
+            // The served site lacks a page its fingerprints name: render them all.
+            previous = Fingerprints::default();
+        }
+    }
+
+    /// Serves `site`, rendered with `fingerprints`.
+    fn publish(&mut self, site: Site, fingerprints: Fingerprints, server: &Server) -> Outcome {
+        self.fingerprints = fingerprints;
+        self.templates_changed = false;
+        server.publish(site)
+    }
+
+    /// Prints the warnings, or fails when there is an error.
+    fn check(&self, diagnostics: &Diagnostics, server: &Server) -> Result<(), Failure> {
+        let report: String = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| format!("{d}\n"))
+            .collect();
+        if diagnostics.has_errors() {
+            let failure = content_failure(diagnostics);
+            return Err(self.fail(server, format!("{report}error: {failure}")));
+        }
+        eprint!("{report}");
+        Ok(())
+    }
+
+    fn load_templates(&self, server: &Server) -> Result<Templates, Failure> {
+        Templates::load(&self.args.root)
+            .map_err(|error| self.fail(server, format!("error: {error:#}")))
+    }
+
+    /// Prints `error` and shows it over the open pages; the last good site stays.
+    fn fail(&self, server: &Server, error: String) -> Failure {
+        eprintln!("{error}");
+        eprintln!("The last good build is still served.");
+        server.fail(&error);
+        Failure::Shown
+    }
+}
+
+/// Opens `url` in the default browser; a failure is only a warning.
+fn open_in_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    if let Err(e) = command.arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({e}): open {url} yourself");
+    }
+}

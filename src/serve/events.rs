@@ -1,0 +1,301 @@
+//! Sorts raw file events into the kinds of change a rebuild reacts to.
+//!
+//! [`classify`] is pure: it looks only at the events' kinds and paths, never at the
+//! disk, so every editor's way of saving is a unit test here. It owns the list of
+//! editor scratch files (swap files, backups, probes, lock files) and ignores them;
+//! the rebuild decides what to do with the kinds.
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use notify::EventKind;
+use notify::event::{AccessKind, AccessMode};
+
+use crate::config::CONFIG_FILE;
+
+/// What one batch of file events changed in the site's sources.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// `dossier.yaml` was written, created, removed or renamed.
+    pub config: bool,
+    /// Something under `templates/` changed.
+    pub templates: bool,
+    /// Files or folders under `content/` that changed, relative to the site root.
+    pub content: BTreeSet<PathBuf>,
+    /// Files or folders under `static/` that changed, relative to the site root.
+    pub statics: BTreeSet<PathBuf>,
+}
+
+impl Change {
+    /// True when nothing that the build reads changed.
+    pub fn is_empty(&self) -> bool {
+        !self.config && !self.templates && self.content.is_empty() && self.statics.is_empty()
+    }
+}
+
+/// Sorts `events` (paths as watched, under `root`) into one [`Change`].
+///
+/// Events that only read a file, paths outside `content/`, `templates/`, `static/`
+/// and `dossier.yaml` (such as the output folder `public/`), and editor scratch files
+/// are ignored. A rename counts for both of its paths, so a file saved by writing a
+/// temporary file and renaming it over the original counts as a change of the original.
+pub fn classify(root: &Path, events: &[notify::Event]) -> Change {
+    let mut change = Change::default();
+    for event in events {
+        if !changes_files(&event.kind) {
+            continue;
+        }
+        for path in &event.paths {
+            let Ok(relative) = path.strip_prefix(root) else {
+                continue;
+            };
+            if is_scratch(relative) {
+                continue;
+            }
+            let mut parts = relative.components();
+            let first = parts.next().map(|c| c.as_os_str());
+            let nested = parts.next().is_some();
+            match first.and_then(OsStr::to_str) {
+                Some(CONFIG_FILE) if !nested => change.config = true,
+                Some("templates") => change.templates = true,
+                Some("content") => {
+                    change.content.insert(relative.to_path_buf());
+                }
+                Some("static") => {
+                    change.statics.insert(relative.to_path_buf());
+                }
+                _ => {}
+            }
+        }
+    }
+    change
+}
+
+/// False for events that only open, read or close a file without writing it.
+fn changes_files(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// True for files that editors and file managers make beside the real ones: hidden
+/// files (vim's `.x.md.swp`, emacs' `.#x.md` locks, `.DS_Store`), backups (`x.md~`),
+/// emacs' `#x.md#`, vim's probe files (`4913`), JetBrains' `x.md___jb_tmp___` and
+/// `x.md___jb_old___`, Kate's `x.md.kate-swp`. The build ignores these files too.
+fn is_scratch(relative: &Path) -> bool {
+    let probe = relative
+        .file_name()
+        .and_then(OsStr::to_str)
+        .is_some_and(is_vim_probe);
+    probe
+        || relative.components().any(|c| {
+            let name = c.as_os_str().to_string_lossy();
+            name.starts_with('.')
+                || name.ends_with('~')
+                || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+                || name.ends_with("___jb_tmp___")
+                || name.ends_with("___jb_old___")
+                || name.ends_with(".swp")
+                || name.ends_with(".swx")
+                || name.ends_with(".kate-swp")
+        })
+}
+
+/// vim checks that it may write in a folder by creating the file `4913` (or, when
+/// that exists, 5036, 5159 and so on, in steps of 123). A folder named for a year is
+/// no probe.
+fn is_vim_probe(name: &str) -> bool {
+    name.parse::<u32>()
+        .is_ok_and(|n| n >= 4913 && (n - 4913) % 123 == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
+
+    const ROOT: &str = "/site";
+
+    fn event(kind: EventKind, paths: &[&str]) -> notify::Event {
+        let mut event = notify::Event::new(kind);
+        for path in paths {
+            event = event.add_path(Path::new(ROOT).join(path));
+        }
+        event
+    }
+
+    fn create(path: &str) -> notify::Event {
+        event(EventKind::Create(CreateKind::File), &[path])
+    }
+    fn write(path: &str) -> notify::Event {
+        event(
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            &[path],
+        )
+    }
+    fn closed(path: &str) -> notify::Event {
+        event(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            &[path],
+        )
+    }
+    fn remove(path: &str) -> notify::Event {
+        event(EventKind::Remove(RemoveKind::File), &[path])
+    }
+    fn rename(from: &str, to: &str) -> notify::Event {
+        event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &[from, to],
+        )
+    }
+
+    fn content(paths: &[&str]) -> Change {
+        Change {
+            content: paths.iter().map(PathBuf::from).collect(),
+            ..Change::default()
+        }
+    }
+
+    fn sorted(events: &[notify::Event]) -> Change {
+        classify(Path::new(ROOT), events)
+    }
+
+    const BRIEFING: &str = "content/briefings/talks.md";
+
+    #[test]
+    fn vscode_writes_in_place() {
+        // VS Code truncates and writes the file, sometimes in two writes.
+        let events = [write(BRIEFING), write(BRIEFING), closed(BRIEFING)];
+        assert_eq!(sorted(&events), content(&[BRIEFING]));
+    }
+
+    #[test]
+    fn vim_writes_a_probe_renames_to_a_backup_and_writes_anew() {
+        let events = [
+            create("content/briefings/4913"),
+            write("content/briefings/4913"),
+            remove("content/briefings/4913"),
+            rename(BRIEFING, "content/briefings/talks.md~"),
+            create(BRIEFING),
+            write(BRIEFING),
+            closed(BRIEFING),
+            remove("content/briefings/talks.md~"),
+            write("content/briefings/.talks.md.swp"),
+            write("content/briefings/.talks.md.swx"),
+        ];
+        assert_eq!(sorted(&events), content(&[BRIEFING]));
+    }
+
+    #[test]
+    fn jetbrains_writes_a_temporary_file_and_renames_it() {
+        let events = [
+            create("content/briefings/talks.md___jb_tmp___"),
+            write("content/briefings/talks.md___jb_tmp___"),
+            rename(BRIEFING, "content/briefings/talks.md___jb_old___"),
+            rename("content/briefings/talks.md___jb_tmp___", BRIEFING),
+            remove("content/briefings/talks.md___jb_old___"),
+        ];
+        assert_eq!(sorted(&events), content(&[BRIEFING]));
+    }
+
+    #[test]
+    fn lock_files_backups_and_finder_files_are_ignored() {
+        let events = [
+            create("content/briefings/.#talks.md"),
+            create("content/briefings/#talks.md#"),
+            write("content/briefings/talks.md~"),
+            create("content/briefings/.DS_Store"),
+            create("static/.DS_Store"),
+            write("templates/.base.html.swp"),
+            write("content/briefings/talks.md.kate-swp"),
+        ];
+        assert!(sorted(&events).is_empty(), "{:?}", sorted(&events));
+    }
+
+    #[test]
+    fn reading_a_file_changes_nothing() {
+        let events = [
+            event(
+                EventKind::Access(AccessKind::Open(AccessMode::Any)),
+                &[BRIEFING],
+            ),
+            event(
+                EventKind::Access(AccessKind::Close(AccessMode::Read)),
+                &[BRIEFING],
+            ),
+        ];
+        assert!(sorted(&events).is_empty());
+    }
+
+    #[test]
+    fn the_output_folder_and_other_files_are_ignored() {
+        let events = [
+            write("public/index.html"),
+            create("public/actors/x/index.html"),
+            create(".public.tmp-12/index.html"),
+            write("README.md"),
+            write("notes/dossier.yaml"),
+        ];
+        assert!(sorted(&events).is_empty());
+        let elsewhere = notify::Event::new(EventKind::Modify(ModifyKind::Any))
+            .add_path(PathBuf::from("/elsewhere/content/briefings/x.md"));
+        assert!(sorted(&[elsewhere]).is_empty());
+    }
+
+    #[test]
+    fn each_source_has_its_kind() {
+        let events = [
+            write("dossier.yaml"),
+            write("templates/partials/meeting.html"),
+            write("static/style.css"),
+            create("content/actors/new-envoy.md"),
+        ];
+        assert_eq!(
+            sorted(&events),
+            Change {
+                config: true,
+                templates: true,
+                content: [PathBuf::from("content/actors/new-envoy.md")].into(),
+                statics: [PathBuf::from("static/style.css")].into(),
+            }
+        );
+    }
+
+    #[test]
+    fn renames_and_deletions_count_for_both_names() {
+        let events = [
+            rename("content/briefings/old.md", "content/briefings/new.md"),
+            remove("content/topics/gone.md"),
+        ];
+        assert_eq!(
+            sorted(&events),
+            content(&[
+                "content/briefings/new.md",
+                "content/briefings/old.md",
+                "content/topics/gone.md"
+            ])
+        );
+    }
+
+    #[test]
+    fn source_folders_themselves_count() {
+        let events = [
+            event(EventKind::Create(CreateKind::Folder), &["templates"]),
+            event(
+                EventKind::Remove(RemoveKind::Folder),
+                &["content/briefings/2025"],
+            ),
+        ];
+        assert_eq!(
+            sorted(&events),
+            Change {
+                templates: true,
+                content: [PathBuf::from("content/briefings/2025")].into(),
+                ..Change::default()
+            }
+        );
+    }
+}

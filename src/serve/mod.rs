@@ -1,0 +1,212 @@
+//! `dossier serve`'s server: HTTP over the last good build in memory, and the live
+//! reload channel (a WebSocket) that tells every open page what changed.
+//!
+//! The served [`Site`] is immutable and swapped whole after each successful rebuild,
+//! so a request sees one complete build, never a half-made one. This module owns no
+//! build logic (that is `cmd::serve`) and never reads the disk to answer a request.
+
+mod events;
+mod http;
+mod site;
+
+pub use events::{Change, classify};
+pub use site::{MemorySite, Site};
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use arc_swap::{ArcSwap, ArcSwapOption};
+use tokio::sync::{broadcast, watch};
+
+/// The tag that `dossier serve` puts before `</body>` of every page it renders.
+pub const LIVE_RELOAD_TAG: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
+
+/// What a rebuild told the open pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No served file changed: nothing was sent.
+    Unchanged,
+    /// Only stylesheets changed: pages swap them without reloading.
+    Stylesheets,
+    /// Pages reload.
+    Reload,
+}
+
+/// A message on the reload channel.
+#[derive(Debug, Clone)]
+enum Message {
+    /// Reload the page; carries the new [`Server::hello`].
+    Reload(String),
+    /// Only CSS changed: swap the stylesheets; carries the new [`Server::hello`].
+    Css(String),
+    /// The last change does not build: the error text.
+    Failed(Arc<String>),
+}
+
+/// The server's state, shared by every request and by the rebuilds.
+#[derive(Clone)]
+pub struct Server {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    site: ArcSwap<Site>,
+    /// The error of the last build, when it failed.
+    error: ArcSwapOption<String>,
+    /// Counts the builds served, so that a page can tell that it missed one.
+    generation: AtomicU64,
+    /// Tells this server from one started before or after it.
+    instance: u64,
+    messages: broadcast::Sender<Message>,
+    stopping: watch::Sender<bool>,
+    address: SocketAddr,
+}
+
+impl Server {
+    /// A server for the listener bound at `address`, with no site yet: until the
+    /// first [`Server::publish`], every request gets a page that waits for it.
+    pub fn new(address: SocketAddr) -> Server {
+        let instance = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or_default();
+        Server {
+            shared: Arc::new(Shared {
+                site: ArcSwap::from_pointee(Site::default()),
+                error: ArcSwapOption::empty(),
+                generation: AtomicU64::new(0),
+                instance,
+                messages: broadcast::channel(64).0,
+                stopping: watch::channel(false).0,
+                address,
+            }),
+        }
+    }
+
+    /// The site being served.
+    pub fn site(&self) -> Arc<Site> {
+        self.shared.site.load_full()
+    }
+
+    /// Serves `site` from now on and tells the open pages: to swap their stylesheets
+    /// when only CSS changed, to reload when anything else did, or when the last build
+    /// had failed (the reload removes the error shown over the page).
+    pub fn publish(&self, site: Site) -> Outcome {
+        let changed = self.shared.site.load().changed_paths(&site);
+        let mended = self.shared.error.swap(None).is_some();
+        if changed.is_empty() && !mended {
+            return Outcome::Unchanged;
+        }
+        self.shared.site.store(Arc::new(site));
+        self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        let hello = self.hello();
+        if !mended && changed.iter().all(|path| path.ends_with(".css")) {
+            let _ = self.shared.messages.send(Message::Css(hello));
+            Outcome::Stylesheets
+        } else {
+            let _ = self.shared.messages.send(Message::Reload(hello));
+            Outcome::Reload
+        }
+    }
+
+    /// Keeps serving the last good site and shows `error` over every open page.
+    pub fn fail(&self, error: &str) {
+        let error = Arc::new(error.to_string());
+        self.shared.error.store(Some(error.clone()));
+        let _ = self.shared.messages.send(Message::Failed(error));
+    }
+
+    /// Names this server and its current build: a page that connects again and hears
+    /// another name missed a rebuild.
+    fn hello(&self) -> String {
+        format!(
+            "{:x}-{}",
+            self.shared.instance,
+            self.shared.generation.load(Ordering::SeqCst)
+        )
+    }
+
+    /// Serves HTTP on `listener` until `shutdown` completes; open reload channels
+    /// are closed then, so that the server stops at once.
+    pub async fn run(
+        &self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let stopping = self.shared.stopping.clone();
+        axum::serve(listener, http::router(self.clone()))
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                let _ = stopping.send(true);
+            })
+            .await
+    }
+
+    /// True when a request whose `Host` header is `host` is meant for this server.
+    fn serves_host(&self, host: &str) -> bool {
+        host_allowed(host, self.shared.address)
+    }
+}
+
+/// True when `host` (a `Host` header: `name:port`) names the server listening at
+/// `address`: `localhost` or an IP address (loopback, the bound one, or any when
+/// bound to all interfaces), with the bound port. A DNS name other than `localhost`
+/// is refused, so that a page from another site cannot reach this server by making
+/// its own name resolve to 127.0.0.1 (DNS rebinding).
+fn host_allowed(host: &str, address: SocketAddr) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !port.contains(']') => (name, port.parse::<u16>().ok()),
+        _ => (host, Some(80)),
+    };
+    if port != Some(address.port()) {
+        return false;
+    }
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let literal = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    match literal.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback() || ip == address.ip() || address.ip().is_unspecified(),
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_must_name_this_server() {
+        let local: SocketAddr = "127.0.0.1:4000".parse().unwrap();
+        for good in [
+            "127.0.0.1:4000",
+            "localhost:4000",
+            "LocalHost:4000",
+            "[::1]:4000",
+        ] {
+            assert!(host_allowed(good, local), "{good}");
+        }
+        for bad in [
+            "127.0.0.1:4001",
+            "127.0.0.1",
+            "evil.example:4000",
+            "localhost.evil.example:4000",
+            "192.168.1.2:4000",
+            "[::1]",
+            "",
+            ":4000",
+        ] {
+            assert!(!host_allowed(bad, local), "{bad}");
+        }
+        let everywhere: SocketAddr = "0.0.0.0:4000".parse().unwrap();
+        assert!(host_allowed("192.168.1.2:4000", everywhere));
+        assert!(!host_allowed("evil.example:4000", everywhere));
+        let lan: SocketAddr = "192.168.1.2:80".parse().unwrap();
+        assert!(host_allowed("192.168.1.2", lan));
+        assert!(!host_allowed("192.168.1.3", lan));
+    }
+}

@@ -1,0 +1,722 @@
+//! `dossier serve`: the real server on a free port of 127.0.0.1, fetched over HTTP
+//! while the test edits, breaks and mends the site. Every wait is bounded.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+/// How long any change may take to reach the server.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A running `dossier serve`, stopped when dropped.
+pub struct Served {
+    child: Child,
+    /// `http://127.0.0.1:PORT/`
+    pub url: String,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Served {
+    /// Starts `dossier serve --port 0` on `site` and waits for the URL it prints.
+    pub fn start(site: &Path, args: &[&str]) -> Served {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+            .arg("serve")
+            .arg("--root")
+            .arg(site)
+            .args(["--port", "0"])
+            .args(args)
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("dossier serve starts");
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().expect("stderr");
+        let collected = stderr.clone();
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                let text = String::from_utf8_lossy(&chunk[..n]).into_owned();
+                collected.lock().unwrap().push_str(&text);
+            }
+        });
+        let stdout = child.stdout.take().expect("stdout");
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                let _ = sender.send(line);
+            }
+        });
+        let mut served = Served {
+            child,
+            url: String::new(),
+            stderr,
+        };
+        let line = receiver
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| {
+                panic!("dossier serve printed no URL: {}", served.stderr());
+            });
+        served.url = line
+            .strip_prefix("Serving at ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_string();
+        served
+    }
+
+    /// Sends SIGINT, as Ctrl-C does, and waits (bounded) for the server to stop.
+    #[cfg(unix)]
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "kill -INT {pid}");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("a status") {
+                return status;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the server did not stop on Ctrl-C:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// What the server printed to stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// `host:port`
+    pub fn host(&self) -> String {
+        self.url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// Fetches `path` (after the leading `/`).
+    pub fn get(&self, path: &str) -> Fetched {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(PATIENCE))
+            .build()
+            .into();
+        let mut response = agent
+            .get(format!("{}{path}", self.url))
+            .call()
+            .unwrap_or_else(|e| panic!("GET /{path}: {e}"));
+        Fetched {
+            status: response.status().as_u16(),
+            content_type: header(&response, "content-type"),
+            location: header(&response, "location"),
+            allow_origin: header(&response, "access-control-allow-origin"),
+            body: response.body_mut().read_to_string().unwrap_or_default(),
+        }
+    }
+
+    /// Fetches `path` until `ready` holds, for at most [`PATIENCE`].
+    pub fn wait_for(&self, path: &str, what: &str, ready: impl Fn(&Fetched) -> bool) -> Fetched {
+        let started = Instant::now();
+        loop {
+            let fetched = self.get(path);
+            if ready(&fetched) {
+                return fetched;
+            }
+            if started.elapsed() > PATIENCE {
+                panic!(
+                    "/{path} never {what}: status {}\n--- server said:\n{}",
+                    fetched.status,
+                    self.stderr()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn header(response: &ureq::http::Response<ureq::Body>, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A response, read whole.
+pub struct Fetched {
+    pub status: u16,
+    pub content_type: String,
+    pub location: String,
+    pub allow_origin: String,
+    pub body: String,
+}
+
+/// Sends `request` as written (no client normalizes its path) and returns the
+/// status and the whole response.
+fn raw(served: &Served, request: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(served.host()).expect("connects");
+    stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+    stream.write_all(request.as_bytes()).expect("sent");
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
+fn raw_get(served: &Served, path: &str, host: &str, extra: &str) -> (u16, String) {
+    raw(
+        served,
+        &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}Connection: close\r\n\r\n"),
+    )
+}
+
+/// The reload channel: a WebSocket whose messages are JSON objects with a `type`.
+struct Channel {
+    messages: mpsc::Receiver<serde_json::Value>,
+}
+
+impl Channel {
+    /// Opens the channel as a page of the site would, and waits for its `hello`.
+    fn open(served: &Served) -> Channel {
+        let origin = format!("http://{}", served.host());
+        let (mut socket, _) = handshake(served, Some(&origin)).expect("the reload channel opens");
+        let (sender, messages) = mpsc::channel();
+        std::thread::spawn(move || {
+            while let Ok(message) = socket.read() {
+                if let tungstenite::Message::Text(text) = message {
+                    let value = serde_json::from_str(text.as_str()).expect("a JSON message");
+                    if sender.send(value).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        let channel = Channel { messages };
+        channel.expect("hello");
+        channel
+    }
+
+    /// Waits for the next message of type `kind`.
+    fn expect(&self, kind: &str) -> serde_json::Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = self
+                .messages
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no `{kind}` message on the reload channel"));
+            if message["type"] == kind {
+                return message;
+            }
+        }
+    }
+}
+
+/// The WebSocket handshake of the reload channel, sent with `origin`.
+fn handshake(
+    served: &Served,
+    origin: Option<&str>,
+) -> Result<
+    (
+        tungstenite::WebSocket<TcpStream>,
+        tungstenite::handshake::client::Response,
+    ),
+    String,
+> {
+    use tungstenite::client::IntoClientRequest;
+    let stream = TcpStream::connect(served.host()).expect("connects");
+    stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+    let mut request = format!("ws://{}/__dossier/events", served.host())
+        .into_client_request()
+        .expect("a request");
+    if let Some(origin) = origin {
+        request
+            .headers_mut()
+            .insert("Origin", origin.parse().expect("a header value"));
+    }
+    tungstenite::client(request, stream).map_err(|e| match e {
+        tungstenite::HandshakeError::Failure(tungstenite::Error::Http(response)) => {
+            format!("status {}", response.status().as_u16())
+        }
+        other => other.to_string(),
+    })
+}
+
+#[test]
+fn serves_pages_with_their_types_pretty_urls_and_the_404_page() {
+    let site = copy_site(&fixture("sites/references"));
+    std::fs::create_dir_all(site.path().join("static/field notes")).expect("a folder");
+    std::fs::write(
+        site.path().join("static/field notes/index.html"),
+        "<p>Notes</p>",
+    )
+    .expect("written");
+    let served = Served::start(site.path(), &[]);
+
+    let front = served.get("");
+    assert_eq!(front.status, 200);
+    assert_eq!(front.content_type, "text/html; charset=utf-8");
+    assert!(
+        front
+            .body
+            .contains(r#"<script src="/__dossier/live.js" defer></script>"#)
+    );
+    assert_eq!(front.allow_origin, "", "no Access-Control-Allow-Origin");
+
+    let actor = served.get("actors/russia/");
+    assert_eq!(actor.status, 200);
+    assert!(actor.body.contains("<h1"), "{}", actor.body);
+    assert_eq!(served.get("actors/russia/index.html").body, actor.body);
+    let bare = served.get("actors/russia");
+    assert_eq!(
+        (bare.status, bare.location.as_str()),
+        (301, "/actors/russia/")
+    );
+    let spaced = served.get("field%20notes");
+    assert_eq!(
+        (spaced.status, spaced.location.as_str()),
+        (301, "/field%20notes/")
+    );
+    assert_eq!(served.get("field%20notes/").body, "<p>Notes</p>");
+
+    for (path, expected) in [
+        ("style.css", "text/css; charset=utf-8"),
+        ("feed.xml", "application/atom+xml"),
+        ("sitemap.xml", "application/xml"),
+        ("dossier.json", "application/json"),
+        ("__dossier/live.js", "text/javascript; charset=utf-8"),
+    ] {
+        let fetched = served.get(path);
+        assert_eq!(
+            (fetched.status, fetched.content_type.as_str()),
+            (200, expected),
+            "{path}"
+        );
+    }
+
+    let missing = served.get("actors/nobody/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Page not found"), "{}", missing.body);
+}
+
+#[test]
+fn no_request_path_reaches_a_file_outside_the_site() {
+    let site = copy_site(&fixture("sites/references"));
+    // A file beside the site's folder and one inside it, outside the built site.
+    std::fs::write(site.path().join("secret.txt"), "SECRET-OUTSIDE").expect("written");
+    let served = Served::start(site.path(), &[]);
+    let host = served.host();
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/%2E%2E/%2E%2E/Cargo.toml",
+        "/..%2fCargo.toml",
+        "/actors/..\\..\\secret.txt",
+        "/actors/%5c..%5c..%5csecret.txt",
+        "//etc/passwd",
+        "/secret.txt",
+        "/content/briefings/talks.md",
+        "/dossier.yaml",
+        "/../secret.txt",
+        "/actors/../../secret.txt",
+        "/%00",
+    ] {
+        let (status, response) = raw_get(&served, path, &host, "");
+        assert!(
+            status == 400 || status == 404,
+            "{path}: status {status}\n{response}"
+        );
+        for leaked in ["[package]", "SECRET-OUTSIDE", "root:", "title: Talks"] {
+            assert!(!response.contains(leaked), "{path} leaked {leaked}");
+        }
+    }
+    // An absolute URL as the request target names a path of the site, nothing else.
+    let (status, response) = raw_get(&served, "http://127.0.0.1/../../etc/passwd", &host, "");
+    assert!(status == 400 || status == 404, "{status}: {response}");
+}
+
+#[test]
+fn refuses_other_hosts_and_pages_of_other_origins() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let served = Served::start(site.path(), &[]);
+    let host = served.host();
+    let port = host.rsplit_once(':').expect("a port").1.to_string();
+
+    for good in [
+        host.clone(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(raw_get(&served, "/", &good, "").0, 200, "{good}");
+    }
+    for bad in [
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        "127.0.0.1:1".to_string(),
+        String::new(),
+    ] {
+        let (status, response) = raw_get(&served, "/", &bad, "");
+        assert_eq!(status, 403, "{bad:?}: {response}");
+        assert!(!response.contains("<html"), "{bad:?} got a page");
+    }
+
+    let refused = handshake(&served, Some("http://evil.example")).map(|_| ());
+    assert_eq!(refused, Err("status 403".to_string()));
+    let refused = handshake(&served, Some(&format!("http://evil.example:{port}"))).map(|_| ());
+    assert_eq!(refused, Err("status 403".to_string()));
+    let (_, response) =
+        handshake(&served, Some(&format!("http://{host}"))).expect("the site's own pages connect");
+    assert_eq!(response.status().as_u16(), 101);
+    assert!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}
+
+#[test]
+fn edits_new_files_and_deletions_reach_the_served_site() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let briefing = site.path().join("content/briefings/talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks, edited"),
+    )
+    .expect("written");
+    served.wait_for("briefings/talks/", "showed the edit", |f| {
+        f.body.contains("Talks, edited")
+    });
+
+    // A new actor file gives the actor its page with the new name.
+    std::fs::write(
+        site.path().join("content/actors/xi-jinping.md"),
+        "---\nname: Xi Jinping\nkind: person\nrole: President of China\n---\nA new biography.\n",
+    )
+    .expect("written");
+    served.wait_for("actors/xi-jinping/", "showed the new actor file", |f| {
+        f.status == 200 && f.body.contains("A new biography.")
+    });
+
+    // A new briefing, then renamed, then deleted.
+    let new = site.path().join("content/briefings/later.md");
+    std::fs::write(
+        &new,
+        "---\ntitle: Later talks\ndate: 2026-01-05\n---\nMore.\n",
+    )
+    .expect("written");
+    served.wait_for("briefings/later/", "served the new briefing", |f| {
+        f.status == 200
+    });
+    let renamed = site.path().join("content/briefings/renamed.md");
+    std::fs::rename(&new, &renamed).expect("renamed");
+    served.wait_for("briefings/renamed/", "served the renamed briefing", |f| {
+        f.status == 200
+    });
+    assert_eq!(served.get("briefings/later/").status, 404);
+    std::fs::remove_file(&renamed).expect("removed");
+    served.wait_for("briefings/renamed/", "dropped the deleted briefing", |f| {
+        f.status == 404
+    });
+}
+
+#[test]
+fn an_editor_save_by_rename_makes_one_rebuild_and_one_reload() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let channel = Channel::open(&served);
+    let folder = site.path().join("content/briefings");
+    let briefing = folder.join("talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+    let reloads = |served: &Served| served.stderr().matches("pages reloaded").count();
+
+    // vim: a probe file, the original renamed to a backup, the new text written, the
+    // backup removed; a swap file beside it all along.
+    std::fs::write(folder.join(".talks.md.swp"), "swap").expect("written");
+    std::fs::write(folder.join("4913"), "").expect("written");
+    std::fs::remove_file(folder.join("4913")).expect("removed");
+    std::fs::rename(&briefing, folder.join("talks.md~")).expect("renamed");
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks by vim"),
+    )
+    .expect("written");
+    std::fs::remove_file(folder.join("talks.md~")).expect("removed");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed vim's save", |f| {
+        f.body.contains("Talks by vim")
+    });
+
+    // JetBrains: the new text in a temporary file, the original renamed aside, the
+    // temporary file renamed into place, the old one removed.
+    let temporary = folder.join("talks.md___jb_tmp___");
+    std::fs::write(
+        &temporary,
+        text.replace("title: Talks", "title: Talks by JetBrains"),
+    )
+    .expect("written");
+    std::fs::rename(&briefing, folder.join("talks.md___jb_old___")).expect("renamed");
+    std::fs::rename(&temporary, &briefing).expect("renamed");
+    std::fs::remove_file(folder.join("talks.md___jb_old___")).expect("removed");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed JetBrains' save", |f| {
+        f.body.contains("Talks by JetBrains")
+    });
+
+    // Let any late event arrive: still one reload per save, and no error on the way.
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(reloads(&served), 2, "{}", served.stderr());
+    assert!(!served.stderr().contains("error"), "{}", served.stderr());
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let channel = Channel::open(&served);
+    let briefing = site.path().join("content/briefings/talks.md");
+    let good = std::fs::read_to_string(&briefing).expect("readable");
+    let before = served.get("briefings/talks/").body;
+
+    // Line 5 becomes an unclosed list, with markup in it.
+    std::fs::write(
+        &briefing,
+        good.replace("topics: [PEACE PLAN]", "topics: [<script>alert(1)</script>"),
+    )
+    .expect("written");
+    let error = channel.expect("error");
+    let text = error["text"].as_str().expect("the error's text");
+    // YAML finds the unclosed list where the next key starts, on line 6.
+    assert!(
+        text.contains("content/briefings/talks.md:6: error: invalid YAML"),
+        "{text}"
+    );
+    assert_eq!(
+        served.get("briefings/talks/").body,
+        before,
+        "the last good page"
+    );
+    assert!(
+        served
+            .stderr()
+            .contains("content/briefings/talks.md:6: error: invalid YAML")
+    );
+
+    // A page that opens the channel now hears the error at once.
+    let late = Channel::open(&served);
+    let error = late.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("invalid YAML"))
+    );
+
+    std::fs::write(
+        &briefing,
+        good.replace("title: Talks", "title: Talks, mended"),
+    )
+    .expect("written");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed the mended page", |f| {
+        f.body.contains("Talks, mended")
+    });
+}
+
+#[test]
+fn a_site_that_does_not_build_yet_is_served_once_mended() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let briefing = site.path().join("content/briefings/only.md");
+    let good = std::fs::read_to_string(&briefing).expect("readable");
+    std::fs::write(&briefing, "---\ntitle: [unclosed\n---\n").expect("written");
+    let served = Served::start(site.path(), &[]);
+    let waiting = served.get("");
+    assert_eq!(waiting.status, 404);
+    assert!(
+        waiting.body.contains("/__dossier/live.js"),
+        "{}",
+        waiting.body
+    );
+    let channel = Channel::open(&served);
+    let error = channel.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("content/briefings/only.md:")),
+        "{error}"
+    );
+    std::fs::write(&briefing, good).expect("written");
+    channel.expect("reload");
+    served.wait_for("", "served the mended site", |f| f.status == 200);
+}
+
+#[test]
+fn drafts_are_served_only_with_the_flag() {
+    let site = copy_site(&fixture("sites/drafts"));
+    let without = Served::start(site.path(), &[]);
+    assert_eq!(without.get("briefings/unfinished/").status, 404);
+    let with = Served::start(site.path(), &["--drafts"]);
+    assert_eq!(with.get("briefings/unfinished/").status, 200);
+}
+
+#[test]
+fn a_source_folder_moved_away_and_back_is_watched_again() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let content = site.path().join("content");
+    let aside = site.path().join("content-aside");
+    std::fs::rename(&content, &aside).expect("moved away");
+    served.wait_for("", "kept the last good site", |f| f.status == 200);
+    std::fs::rename(&aside, &content).expect("moved back");
+    std::thread::sleep(Duration::from_millis(300));
+    let briefing = content.join("briefings/talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks, again"),
+    )
+    .expect("written");
+    served.wait_for("briefings/talks/", "showed an edit after the move", |f| {
+        f.body.contains("Talks, again")
+    });
+}
+
+#[test]
+fn a_template_error_is_shown_and_a_stylesheet_change_swaps_without_reload() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let served = Served::start(site.path(), &[]);
+    let channel = Channel::open(&served);
+
+    std::fs::create_dir_all(site.path().join("static")).expect("a folder");
+    std::fs::write(site.path().join("static/style.css"), "body { color: red }").expect("written");
+    channel.expect("css");
+    served.wait_for("style.css", "served the new stylesheet", |f| {
+        f.body == "body { color: red }"
+    });
+
+    std::fs::create_dir_all(site.path().join("templates")).expect("a folder");
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ nope( }}{% endblock content %}",
+    )
+    .expect("written");
+    let error = channel.expect("error");
+    assert!(
+        error["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("404.html")),
+        "{error}"
+    );
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Lost here.</p>{% endblock content %}",
+    )
+    .expect("written");
+    channel.expect("reload");
+    served.wait_for("nowhere", "showed the new 404 template", |f| {
+        f.status == 404 && f.body.contains("Lost here.")
+    });
+}
+
+#[test]
+fn a_static_file_that_replaces_a_page_comes_and_goes() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let served = Served::start(site.path(), &[]);
+    let page = site.path().join("static/404.html");
+    std::fs::create_dir_all(site.path().join("static")).expect("a folder");
+    std::fs::write(&page, "<p>Static not found</p>").expect("written");
+    served.wait_for("nowhere", "served the static 404 page", |f| {
+        f.status == 404 && f.body == "<p>Static not found</p>"
+    });
+    std::fs::remove_file(&page).expect("removed");
+    served.wait_for("nowhere", "served the rendered 404 page again", |f| {
+        f.status == 404 && f.body.contains("Page not found")
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_with_pages_listening() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let mut served = Served::start(site.path(), &[]);
+    let _listening = Channel::open(&served);
+    let status = served.interrupt();
+    assert!(status.success(), "{status}: {}", served.stderr());
+    // The pipe may still be draining.
+    let started = Instant::now();
+    while !served.stderr().contains("Stopped.") && started.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        served.stderr().ends_with("Stopped.\n"),
+        "{}",
+        served.stderr()
+    );
+}
+
+#[test]
+fn a_port_in_use_is_an_error_that_names_it() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let port = taken.local_addr().expect("an address").port().to_string();
+    let site = copy_site(&fixture("sites/minimal"));
+    let output = dossier()
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.path())
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} is in use")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn built_output_carries_no_live_reload() {
+    let site = copy_site(&fixture("sites/references"));
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    for (path, bytes) in read_tree(&site.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("__dossier"),
+            "{path} carries the live-reload script"
+        );
+        assert!(
+            !text.contains("WebSocket"),
+            "{path} carries a reload channel"
+        );
+    }
+}
