@@ -1,5 +1,5 @@
-//! The built example dossier in a real browser, and every page through the Nu HTML
-//! Checker.
+//! The built example dossier in a real browser, every page through the Nu HTML
+//! Checker, and a page served by `dossier serve` reloading by itself.
 //!
 //! Debian's headless Chromium (`/usr/bin/chromium`, or `DOSSIER_CHROMIUM`) is driven
 //! by `tests/browser/check.mjs` through playwright-core; axe-core checks
@@ -213,4 +213,26 @@ fn the_checker_reports_invalid_html() {
     .expect("written");
     let (valid, report) = vnu(&[dir.path().to_path_buf()]);
     assert!(!valid, "an invalid page passed: {report}");
+}
+
+#[test]
+fn a_served_page_reloads_by_itself_shows_errors_and_recovers() {
+    let chromium = chromium();
+    node_modules("playwright-core");
+    let site = copy_site(&fixture("sites/references"));
+    let served = crate::serve::Served::start(site.path(), &[]);
+    let output = Command::new("node")
+        .arg(browser_dir().join("reload.mjs"))
+        .arg(format!("{}briefings/talks/", served.url))
+        .arg(site.path().join("content/briefings/talks.md"))
+        .env("DOSSIER_CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}{}\n--- the server said:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        served.stderr()
+    );
 }

@@ -11,5 +11,4 @@ mod invalid;
 mod links;
 mod output;
 mod serve;
-mod serve_browser;
 mod sites;
