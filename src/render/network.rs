@@ -10,8 +10,11 @@ use super::graph::{self, Edge, Graph, Labels, Node};
 use super::views::*;
 use crate::model::*;
 
-/// How many actors the network's drawing shows at most; the list of pairs is complete.
+/// How many actors the network's drawing shows at most.
 pub const NETWORK_NODES: usize = 60;
+/// How many pairs the network's table lists at most: those that met most. Each actor's
+/// page lists all of its counterparts, so the page need not grow with the dossier.
+pub const NETWORK_PAIRS: usize = 500;
 /// How many lines the network's drawing shows at most: the pairs that met most.
 pub const NETWORK_EDGES: usize = 300;
 /// How many counterparts an actor's own graph shows at most.
@@ -38,8 +41,10 @@ pub struct NetworkView<'a> {
     /// Lines drawn, and lines between the actors drawn.
     pub links_shown: usize,
     pub links_total: usize,
-    /// Every pair that met, most meetings first.
+    /// The pairs that met most, most meetings first (at most [`NETWORK_PAIRS`]).
     pub pairs: Vec<Pair<'a>>,
+    /// How many pairs met in all.
+    pub pairs_total: usize,
 }
 
 /// A drawing of one actor's counterparts, for the actor page.
@@ -158,6 +163,8 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
             .then_with(|| x.2.cmp(&y.2))
             .then_with(|| x.3.cmp(&y.3))
     });
+    let pairs_total = list.len();
+    list.truncate(NETWORK_PAIRS);
     // Within a pair, the actor whose name sorts first comes first.
     let pairs = list
         .into_iter()
@@ -175,6 +182,7 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
         links_shown: graph.edges.len(),
         links_total,
         pairs,
+        pairs_total,
     }
 }
 

@@ -304,3 +304,30 @@ fn the_matrix_stays_readable_on_a_large_dossier() {
             && !matrix.contains("actors/actor-4/index.html")
     );
 }
+
+#[test]
+fn the_network_lists_the_pairs_that_met_most_on_a_large_dossier() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    let everyone: Vec<String> = (0..40).map(|i| format!("actor-{i}")).collect();
+    // One meeting of all 40 (780 pairs), and a second one for actors 0 and 1.
+    std::fs::write(
+        briefings.join("summit.md"),
+        format!(
+            "---\ntitle: Summit\ndate: 2025-01-01\nmeetings:\n  - participants: [{}]\n  - participants: [actor-0, actor-1]\n---\n",
+            everyone.join(", ")
+        ),
+    )
+    .expect("written");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let tree = read_tree(&site.path().join("public"));
+    let network = page(&tree, "network/index.html");
+    assert!(network.contains("The 500 pairs that met most, of 780 pairs of actors who met"));
+    assert_eq!(network.matches("<td class=\"num\">").count(), 500);
+    assert!(
+        network.contains("<td class=\"num\">2</td>"),
+        "the pair that met twice comes first"
+    );
+}
