@@ -14,8 +14,12 @@ use anyhow::{Context, bail};
 
 use crate::render::Sink;
 
+/// A file every build holds, by which an earlier build is known.
+const MARKER: &str = "dossier.json";
+
 /// Checks that `output` may be replaced by a build of the site at `root`: it must not
-/// be the site itself, one of its source folders, a folder holding the site, or `/`.
+/// be the site itself, one of its source folders, a folder holding the site, `/`, the
+/// home folder, or a folder of other files.
 pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     let root = absolute(root)?;
     let output = absolute(output)?;
@@ -46,6 +50,18 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
             "refusing to write the site into the home folder {}: choose another folder",
             output.display()
         );
+    }
+    // A build replaces the whole folder: only an empty one, or an earlier build (which
+    // always holds dossier.json), may be replaced, so no one's files are lost.
+    if output.is_dir() {
+        let mut entries = std::fs::read_dir(&output)
+            .with_context(|| format!("cannot read {}", output.display()))?;
+        if entries.next().is_some() && !output.join(MARKER).is_file() {
+            bail!(
+                "refusing to replace {}: it holds files and is not an earlier build (it has no {MARKER}); choose an empty folder, or remove it",
+                output.display()
+            );
+        }
     }
     Ok(())
 }
@@ -347,5 +363,13 @@ mod tests {
         assert!(check_output_dir(root, &root.join("content/out")).is_err());
         assert!(check_output_dir(root, root.parent().unwrap()).is_err());
         assert!(check_output_dir(root, Path::new("/")).is_err());
+        // A folder of someone's files is never replaced; an empty one or a build may be.
+        let other = root.join("other");
+        std::fs::create_dir_all(&other).unwrap();
+        assert!(check_output_dir(root, &other).is_ok());
+        std::fs::write(other.join("notes.txt"), "mine").unwrap();
+        assert!(check_output_dir(root, &other).is_err());
+        std::fs::write(other.join("dossier.json"), "{}").unwrap();
+        assert!(check_output_dir(root, &other).is_ok());
     }
 }

@@ -123,3 +123,18 @@ fn odd_files_in_content_are_named_and_never_block() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_folder_of_other_files_is_never_replaced() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let other = site.path().join("mine");
+    std::fs::create_dir_all(&other).expect("a folder");
+    std::fs::write(other.join("thesis.docx"), "years of work").expect("written");
+    let output = build(site.path(), &["--output", &other.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not an earlier build"));
+    assert_eq!(
+        std::fs::read_to_string(other.join("thesis.docx")).expect("still there"),
+        "years of work"
+    );
+}
