@@ -110,7 +110,7 @@ impl Names {
             }
         }
         let id = match meeting.id.as_deref().map(str::trim) {
-            Some(id) => match id_problem(id) {
+            Some(id) => match id_problem(id).or_else(|| year_like(id)) {
                 None => Some(id.to_string()),
                 Some(problem) => {
                     let message = format!("meeting id '{id}' cannot be used: {problem}");
@@ -283,6 +283,14 @@ fn read_sources(
         });
     }
     sources
+}
+
+/// Why a meeting id of digits alone cannot be used: `meetings/<year>/` is the page of
+/// a year's meetings.
+fn year_like(id: &str) -> Option<String> {
+    id.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| "ids of digits alone are kept for the years of the meetings timeline".to_string())
 }
 
 /// A written text, trimmed; empty when absent.

@@ -127,9 +127,15 @@ pub(super) struct Month {
     meetings: Vec<Value>,
 }
 
-pub(super) fn months<'a>(v: &Views<'a>) -> Vec<Month> {
+/// How many months of meetings the meetings page shows; each year has a page of its own.
+const RECENT_MONTHS: usize = 12;
+
+/// Meetings by month, newest month first: those of `year`, or those of the latest
+/// [`RECENT_MONTHS`] months that have any.
+pub(super) fn months(v: &Views<'_>, year: Option<i16>) -> Vec<Month> {
+    let meetings = v.dossier.meetings.iter().enumerate();
     let mut months: Vec<(jiff::civil::Date, Month)> = Vec::new();
-    for (i, m) in v.dossier.meetings.iter().enumerate() {
+    for (i, m) in meetings.filter(|(_, m)| year.is_none_or(|y| m.date.day.year() == y)) {
         let first = m.date.day.first_of_month();
         let view = v.meeting_value(MeetingIx(i as u32));
         match months.last_mut() {
@@ -143,7 +149,43 @@ pub(super) fn months<'a>(v: &Views<'a>) -> Vec<Month> {
             )),
         }
     }
-    months.into_iter().rev().map(|(_, m)| m).collect()
+    let months = months.into_iter().rev().map(|(_, m)| m);
+    match year {
+        Some(_) => months.collect(),
+        None => months.take(RECENT_MONTHS).collect(),
+    }
+}
+
+/// Every year that has meetings, newest first, with how many.
+pub(super) fn meeting_years(d: &Dossier) -> Vec<(i16, usize)> {
+    let mut years: Vec<(i16, usize)> = Vec::new();
+    for m in &d.meetings {
+        match years.last_mut() {
+            Some((year, count)) if *year == m.date.day.year() => *count += 1,
+            _ => years.push((m.date.day.year(), 1)),
+        }
+    }
+    years.reverse();
+    years
+}
+
+#[derive(Serialize)]
+pub(super) struct MeetingYear {
+    year: i16,
+    url: String,
+    meetings: usize,
+}
+
+/// The years of the meetings timeline, each with its page.
+pub(super) fn years_of_meetings(d: &Dossier) -> Vec<MeetingYear> {
+    meeting_years(d)
+        .into_iter()
+        .map(|(year, meetings)| MeetingYear {
+            year,
+            url: format!("meetings/{year}/index.html"),
+            meetings,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -17,7 +17,7 @@ mod lists;
 
 use crate::model::*;
 use items::{actor_view, briefing_view, topic_view};
-use lists::{actor_groups, matrix, months, topic_list, years};
+use lists::{actor_groups, matrix, meeting_years, months, topic_list, years, years_of_meetings};
 
 /// How many briefings, meetings and actors the front page shows.
 const FRONT_BRIEFINGS: usize = 10;
@@ -37,6 +37,7 @@ pub enum Job {
     Topics,
     Topic(TopicIx),
     Meetings,
+    MeetingsIn(i16),
     Meeting(MeetingIx),
     Positions,
     Network,
@@ -58,6 +59,7 @@ impl Job {
             Job::Topics => "topics/index.html".into(),
             Job::Topic(ix) => topic_url(&dossier.topic(ix).id),
             Job::Meetings => "meetings/index.html".into(),
+            Job::MeetingsIn(year) => format!("meetings/{year}/index.html"),
             Job::Meeting(ix) => meeting_url(&dossier.meeting(ix).id),
             Job::Positions => "positions/index.html".into(),
             Job::Network => "network/index.html".into(),
@@ -77,7 +79,7 @@ impl Job {
             Job::Actor(_) => "actor.html",
             Job::Topics => "topics.html",
             Job::Topic(_) => "topic.html",
-            Job::Meetings => "meetings.html",
+            Job::Meetings | Job::MeetingsIn(_) => "meetings.html",
             Job::Meeting(_) => "meeting.html",
             Job::Positions => "positions.html",
             Job::Network => "network.html",
@@ -109,6 +111,11 @@ pub fn jobs(dossier: &Dossier) -> Vec<Job> {
     jobs.extend((0..dossier.briefings.len()).map(|i| Job::Briefing(BriefingIx(i as u32))));
     jobs.extend((0..dossier.actors.len()).map(|i| Job::Actor(ActorIx(i as u32))));
     jobs.extend((0..dossier.topics.len()).map(|i| Job::Topic(TopicIx(i as u32))));
+    jobs.extend(
+        meeting_years(dossier)
+            .into_iter()
+            .map(|(year, _)| Job::MeetingsIn(year)),
+    );
     jobs.extend((0..dossier.meetings.len()).map(|i| Job::Meeting(MeetingIx(i as u32))));
     jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap]);
     jobs
@@ -290,8 +297,16 @@ impl<'a> Site<'a> {
                 d.topic(ix).name.clone()
             }
             Job::Meetings => {
-                context.insert("months", &months(&v));
+                context.insert("months", &months(&v, None));
+                context.insert("years", &years_of_meetings(d));
+                context.insert("year", &None::<i16>);
                 "Meetings".into()
+            }
+            Job::MeetingsIn(year) => {
+                context.insert("months", &months(&v, Some(year)));
+                context.insert("years", &years_of_meetings(d));
+                context.insert("year", &Some(year));
+                format!("Meetings in {year}")
             }
             Job::Meeting(ix) => {
                 context.insert("meeting", &v.meeting_value(ix));
