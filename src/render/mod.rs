@@ -5,6 +5,7 @@
 //! memory for `check` and `serve`). Nothing here touches the disk.
 
 mod assets;
+mod digest;
 pub mod graph;
 mod json;
 mod network;

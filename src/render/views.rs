@@ -106,6 +106,8 @@ pub const ITEM_ROOT: &str = "../../";
 /// page's depth: theirs are made for [`ITEM_ROOT`], and serve every other page too
 /// when their HTML holds no internal link.
 pub struct Shared {
+    /// The digests of every shared view, for the digests of pages.
+    pub known: super::digest::Known,
     actors: Vec<Value>,
     topics: Vec<Value>,
     briefings: Vec<Value>,
@@ -127,6 +129,7 @@ impl Shared {
             shared: None,
         };
         let refs = Shared {
+            known: Default::default(),
             actors: all(dossier.actors.len(), |i| {
                 Value::from_serializable(&plain.actor(ActorIx(i)))
             }),
@@ -155,12 +158,28 @@ impl Shared {
         let quotes = all(dossier.quotes.len(), |i| {
             Value::from_serializable(&with_refs.quote(QuoteIx(i)))
         });
-        Shared {
+        let mut shared = Shared {
             meetings,
             positions,
             quotes,
             ..refs
+        };
+        // References first: meetings, positions and quotes hold them.
+        let mut known = std::mem::take(&mut shared.known);
+        for list in [
+            &shared.actors,
+            &shared.topics,
+            &shared.briefings,
+            &shared.meetings,
+            &shared.positions,
+            &shared.quotes,
+        ] {
+            for value in list {
+                known.add(value);
+            }
         }
+        shared.known = known;
+        shared
     }
 }
 

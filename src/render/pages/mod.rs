@@ -2,11 +2,12 @@
 //! (listed in docs/templates.md) and renders it.
 
 use std::collections::BTreeMap;
-use std::hash::Hasher;
+use std::hash::{DefaultHasher, Hasher};
 
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::digest::Known;
 use super::network::network_view;
 use super::search;
 use super::views::*;
@@ -144,14 +145,15 @@ struct DevView<'a> {
 
 /// What one page's template receives, or only a digest of it: two pages with the
 /// same digest render to the same text with the same templates.
-pub struct PageContext {
+pub struct PageContext<'k> {
     /// `None` when only the digest is gathered.
     context: Option<Context>,
-    /// `None` when only the context is gathered, or when a value could not be digested.
-    digest: Option<std::collections::hash_map::DefaultHasher>,
+    /// The digest so far, and the digests of the shared views it may meet; `None` when
+    /// only the context is gathered, or when a value could not be digested.
+    digest: Option<(DefaultHasher, &'k Known)>,
 }
 
-impl PageContext {
+impl<'k> PageContext<'k> {
     /// Everything a template receives, for rendering.
     fn full() -> Self {
         PageContext {
@@ -160,25 +162,25 @@ impl PageContext {
         }
     }
 
-    /// Only the digest: far cheaper than the context, which holds a copy of every value.
-    fn digest_only() -> Self {
+    /// Only the digest: far cheaper than the context, since the views shared by many
+    /// pages count by their digest, made once per render.
+    fn digest_only(known: &'k Known) -> Self {
         PageContext {
             context: None,
-            digest: Some(Default::default()),
+            digest: Some((DefaultHasher::new(), known)),
         }
     }
 
-    /// Puts `value` in the context as `key`, or into the digest as JSON. The value
-    /// goes through `serde_json::Value`, whose maps are sorted: the shared views are
-    /// Tera values, whose maps iterate in no fixed order.
+    /// Puts `value` in the context as `key`, or into the digest.
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Some(hasher) = &mut self.digest {
-            hasher.write(key.as_bytes());
-            hasher.write_u8(0xff);
-            let written = serde_json::to_value(value)
-                .and_then(|json| serde_json::to_writer(HashWriter(hasher), &json));
-            if written.is_err() {
-                self.digest = None;
+        if let Some((hasher, known)) = &mut self.digest {
+            match Value::try_from_serializable(value) {
+                Ok(value) => {
+                    hasher.write(key.as_bytes());
+                    hasher.write_u8(0xff);
+                    known.write(&value, hasher);
+                }
+                Err(_) => self.digest = None,
             }
         }
         if let Some(context) = &mut self.context {
@@ -187,23 +189,9 @@ impl PageContext {
     }
 
     /// The digest of everything inserted, when it was asked for and every value could
-    /// be written as JSON.
+    /// be digested.
     pub fn digest(&self) -> Option<u64> {
-        self.digest.as_ref().map(Hasher::finish)
-    }
-}
-
-/// Feeds what is written into a hasher.
-struct HashWriter<'a, H: Hasher>(&'a mut H);
-
-impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        self.digest.as_ref().map(|(hasher, _)| hasher.finish())
     }
 }
 
@@ -249,13 +237,18 @@ impl<'a> Site<'a> {
     /// One page's output path and the digest of everything its template receives,
     /// when every value could be digested.
     pub fn digest(&self, job: &Job, jobs: &[Job]) -> (String, Option<u64>) {
-        let (path, context) = self.gather(job, jobs, PageContext::digest_only());
+        let (path, context) = self.gather(job, jobs, PageContext::digest_only(&self.shared.known));
         (path, context.digest())
     }
 
     /// One page's output path and everything its template receives, gathered into
     /// `context`.
-    fn gather(&self, job: &Job, jobs: &[Job], mut context: PageContext) -> (String, PageContext) {
+    fn gather<'k>(
+        &self,
+        job: &Job,
+        jobs: &[Job],
+        mut context: PageContext<'k>,
+    ) -> (String, PageContext<'k>) {
         let d = self.dossier;
         let path = job.path(d);
         let root = match job {
