@@ -106,8 +106,9 @@ pub const ITEM_ROOT: &str = "../../";
 /// page's depth: theirs are made for [`ITEM_ROOT`], and serve every other page too
 /// when their HTML holds no internal link.
 pub struct Shared {
-    /// The digests of every shared view, for the digests of pages.
-    pub known: super::digest::Known,
+    /// The digests of every shared view, for the digests of pages: made on first use,
+    /// since only `dossier serve` compares pages.
+    known: std::sync::OnceLock<super::digest::Known>,
     actors: Vec<Value>,
     topics: Vec<Value>,
     briefings: Vec<Value>,
@@ -158,28 +159,32 @@ impl Shared {
         let quotes = all(dossier.quotes.len(), |i| {
             Value::from_serializable(&with_refs.quote(QuoteIx(i)))
         });
-        let mut shared = Shared {
+        Shared {
             meetings,
             positions,
             quotes,
             ..refs
-        };
-        // References first: meetings, positions and quotes hold them.
-        let mut known = std::mem::take(&mut shared.known);
-        for list in [
-            &shared.actors,
-            &shared.topics,
-            &shared.briefings,
-            &shared.meetings,
-            &shared.positions,
-            &shared.quotes,
-        ] {
-            for value in list {
+        }
+    }
+
+    /// The digests of every shared view, made on first use.
+    pub fn known(&self) -> &super::digest::Known {
+        self.known.get_or_init(|| {
+            let mut known = super::digest::Known::default();
+            // References first: meetings, positions and quotes hold them.
+            let lists = [
+                &self.actors,
+                &self.topics,
+                &self.briefings,
+                &self.meetings,
+                &self.positions,
+                &self.quotes,
+            ];
+            for value in lists.into_iter().flatten() {
                 known.add(value);
             }
-        }
-        shared.known = known;
-        shared
+            known
+        })
     }
 }
 

@@ -237,7 +237,7 @@ impl<'a> Site<'a> {
     /// One page's output path and the digest of everything its template receives,
     /// when every value could be digested.
     pub fn digest(&self, job: &Job, jobs: &[Job]) -> (String, Option<u64>) {
-        let (path, context) = self.gather(job, jobs, PageContext::digest_only(&self.shared.known));
+        let (path, context) = self.gather(job, jobs, PageContext::digest_only(self.shared.known()));
         (path, context.digest())
     }
 
