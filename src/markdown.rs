@@ -72,6 +72,30 @@ fn parser_options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
+/// The target of every `[[wikilink]]` in `text`, with its 0-based line, as the
+/// renderer will see them (a wikilink inside code is no link).
+pub fn wikilink_targets(text: &str) -> Vec<(usize, String)> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    Parser::new_ext(text, parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => {
+                let line = line_starts
+                    .partition_point(|&s| s <= range.start)
+                    .saturating_sub(1);
+                Some((line, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders a Markdown document (a briefing body, a biography).
 pub fn render<R: LinkResolver>(
     text: &str,

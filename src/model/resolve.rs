@@ -54,6 +54,7 @@ pub fn resolve(
         .iter()
         .filter_map(|doc| names.read_briefing(doc, &mut problems))
         .collect();
+    names.create_wikilink_targets(&content, &drafts, &mut problems);
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
 
