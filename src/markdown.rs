@@ -72,12 +72,29 @@ fn parser_options() -> Options {
         | Options::ENABLE_WIKILINKS
 }
 
+/// Where each line of a text starts, to turn a byte offset into a 0-based line.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        Lines(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+}
+
 /// The target of every `[[wikilink]]` in `text`, with its 0-based line, as the
 /// renderer will see them (a wikilink inside code is no link).
 pub fn wikilink_targets(text: &str) -> Vec<(usize, String)> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let lines = Lines::new(text);
     Parser::new_ext(text, parser_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
@@ -85,12 +102,7 @@ pub fn wikilink_targets(text: &str) -> Vec<(usize, String)> {
                 link_type: LinkType::WikiLink { .. },
                 dest_url,
                 ..
-            }) => {
-                let line = line_starts
-                    .partition_point(|&s| s <= range.start)
-                    .saturating_sub(1);
-                Some((line, dest_url.to_string()))
-            }
+            }) => Some((lines.of(range.start), dest_url.to_string())),
             _ => None,
         })
         .collect()
@@ -132,14 +144,8 @@ fn render_events<R: LinkResolver>(
     options: RenderOptions,
     anchors: bool,
 ) -> Rendered<R::Target> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| {
-        line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    };
+    let lines = Lines::new(text);
+    let line_of = |offset: usize| lines.of(offset);
 
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut targets = Vec::new();

@@ -139,20 +139,14 @@ pub(super) fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry> {
 
 pub(super) fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
     let a = v.dossier.actor(ix);
-    let topics = v
-        .histories(&a.positions, |p| p.topic)
-        .into_iter()
-        .filter_map(|group| {
-            let last = *group.last()?;
-            Some(History {
-                key: TopicKey {
-                    topic: v.topic_value(v.dossier.position(last).topic),
-                },
-                latest: v.position_value(last),
-                history: v.positions(&group),
-            })
-        })
-        .collect();
+    let topics = histories(
+        v,
+        &a.positions,
+        |p| p.topic,
+        |p| TopicKey {
+            topic: v.topic_value(p.topic),
+        },
+    );
     ActorView {
         id: &a.id,
         name: &a.name,
@@ -197,20 +191,14 @@ pub(super) struct TopicView<'a> {
 
 pub(super) fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
     let t = v.dossier.topic(ix);
-    let positions = v
-        .histories(&t.positions, |p| p.actor)
-        .into_iter()
-        .filter_map(|group| {
-            let last = *group.last()?;
-            Some(History {
-                key: ActorKey {
-                    actor: v.actor_value(v.dossier.position(last).actor),
-                },
-                latest: v.position_value(last),
-                history: v.positions(&group),
-            })
-        })
-        .collect();
+    let positions = histories(
+        v,
+        &t.positions,
+        |p| p.actor,
+        |p| ActorKey {
+            actor: v.actor_value(p.actor),
+        },
+    );
     TopicView {
         id: &t.id,
         name: &t.name,
@@ -220,4 +208,26 @@ pub(super) fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
         meetings: v.meetings(&t.meetings),
         briefings: v.briefings(&t.briefings),
     }
+}
+
+/// The positions in `list` as histories, one per run of the same `group` (positions
+/// come sorted so that each run is contiguous and oldest first), each named by `key`
+/// of its latest position.
+fn histories<G: PartialEq, K>(
+    v: &Views<'_>,
+    list: &[PositionIx],
+    group: impl Fn(&Position) -> G,
+    key: impl Fn(&Position) -> K,
+) -> Vec<History<K>> {
+    v.histories(list, group)
+        .into_iter()
+        .filter_map(|run| {
+            let last = *run.last()?;
+            Some(History {
+                key: key(v.dossier.position(last)),
+                latest: v.position_value(last),
+                history: v.positions(&run),
+            })
+        })
+        .collect()
 }
