@@ -7,6 +7,7 @@
 //! [`relink`] turns into the way back to the root of the page that shows them.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -15,17 +16,17 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 /// Stands for the site root in the links of rendered HTML until a page is rendered.
 pub const ROOT_MARK: &str = "@root/";
 
-/// Where a wikilink goes.
+/// Where a wikilink goes; the texts are borrowed from the resolver.
 #[derive(Debug, Clone)]
-pub struct LinkTarget {
+pub struct LinkTarget<'a> {
     /// Root-relative address of the page (`actors/x/index.html`).
     pub url: String,
     /// Tooltip text (the actor's role), may be empty.
-    pub title: String,
+    pub title: &'a str,
     /// The target's id, shown as the name when the reference spelled the id.
-    pub id: String,
+    pub id: &'a str,
     /// The target's display name.
-    pub name: String,
+    pub name: &'a str,
 }
 
 /// Resolves the target of a `[[wikilink]]`.
@@ -33,7 +34,7 @@ pub trait LinkResolver {
     /// What the caller wants recorded for each resolved link (e.g. a mention).
     type Target;
     /// The page the reference names, or a message saying why it names none.
-    fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget), String>;
+    fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget<'_>), String>;
 }
 
 /// A source that a `[^id]` footnote can cite without defining it.
@@ -144,17 +145,19 @@ fn render_events<R: LinkResolver>(
     options: RenderOptions,
     anchors: bool,
 ) -> Rendered<R::Target> {
-    let lines = Lines::new(text);
-    let line_of = |offset: usize| lines.of(offset);
+    // The line index is made only for a text that has a problem to report.
+    let lines = OnceCell::new();
+    let line_of = |offset: usize| lines.get_or_init(|| Lines::new(text)).of(offset);
 
-    let mut events: Vec<Event<'_>> = Vec::new();
+    // About one event per 16 bytes of prose: reserving that spares most regrowth.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
     let mut targets = Vec::new();
     let mut problems = Vec::new();
     let mut has_raw_html = false;
     // Links and images whose address was refused: their End event is dropped too.
     let mut dropped_ends: Vec<TagEnd> = Vec::new();
     // Wikilinks without a label whose text becomes the target's name.
-    let mut rename_next: Option<String> = None;
+    let mut rename_next: Option<&str> = None;
 
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         match event {
@@ -166,7 +169,7 @@ fn render_events<R: LinkResolver>(
                 Ok((target, link)) => {
                     targets.push(target);
                     if !has_pothole && dest_url.as_ref() == link.id {
-                        rename_next = Some(link.name.clone());
+                        rename_next = Some(link.name);
                     }
                     events.push(Event::Start(Tag::Link {
                         link_type: LinkType::Inline,
@@ -230,7 +233,7 @@ fn render_events<R: LinkResolver>(
             }
             Event::Text(text) if rename_next.is_some() => {
                 let name = rename_next.take().unwrap_or_default();
-                events.push(Event::Text(name.into()));
+                events.push(Event::Text(CowStr::Borrowed(name)));
                 drop(text);
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -495,15 +498,15 @@ mod tests {
     struct Known;
     impl LinkResolver for Known {
         type Target = String;
-        fn resolve(&self, reference: &str) -> Result<(String, LinkTarget), String> {
+        fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
             match reference.to_lowercase().as_str() {
                 "steve-witkoff" | "witkoff" => Ok((
                     "steve-witkoff".into(),
                     LinkTarget {
                         url: "actors/steve-witkoff/index.html".into(),
-                        title: "U.S. special envoy".into(),
-                        id: "steve-witkoff".into(),
-                        name: "Steve Witkoff".into(),
+                        title: "U.S. special envoy",
+                        id: "steve-witkoff",
+                        name: "Steve Witkoff",
                     },
                 )),
                 _ => Err(format!("unknown page '{reference}'")),

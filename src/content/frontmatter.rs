@@ -3,6 +3,8 @@
 //!
 //! This module works on text only: it reads no files and knows nothing of the model.
 
+use std::cell::{OnceCell, RefCell};
+
 /// A file split into its front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -74,20 +76,28 @@ type ListItems = (Vec<usize>, usize);
 /// ordinary block-style YAML and falls back to the key's line otherwise.
 #[derive(Debug)]
 pub struct Locator<'a> {
-    lines: Vec<&'a str>,
+    yaml: &'a str,
     first_line: usize,
+    /// The lines of `yaml`, split on first use: most documents never need them.
+    lines: OnceCell<Vec<&'a str>>,
     /// For each top-level list looked up: where its items start, and where it ends.
-    lists: std::cell::RefCell<std::collections::HashMap<String, Option<ListItems>>>,
+    /// A front matter has a handful of lists, so a search beats hashing.
+    lists: RefCell<Vec<(String, Option<ListItems>)>>,
 }
 
 impl<'a> Locator<'a> {
     /// A locator for `yaml`, whose first line is line `first_line` of its file.
     pub fn new(yaml: &'a str, first_line: usize) -> Self {
         Locator {
-            lines: yaml.lines().collect(),
+            yaml,
             first_line,
+            lines: OnceCell::new(),
             lists: Default::default(),
         }
+    }
+
+    fn lines(&self) -> &[&'a str] {
+        self.lines.get_or_init(|| self.yaml.lines().collect())
     }
 
     /// The file line of the top-level `key:`, if present.
@@ -96,14 +106,14 @@ impl<'a> Locator<'a> {
     }
 
     fn key_index(&self, key: &str) -> Option<usize> {
-        self.lines.iter().position(|l| is_key_line(l, key))
+        self.lines().iter().position(|l| is_key_line(l, key))
     }
 
     /// The file line of `needle` within item `index` of the top-level list `key`
     /// (or within the whole front matter when `item` is `None`); falls back to the
     /// start of the item, then to the key, then to the first line.
     pub fn find(&self, item: Option<(&str, usize)>, needle: &str) -> usize {
-        let lines = &self.lines;
+        let lines = self.lines();
         let (start, end) = match item {
             Some((key, index)) => self.item_range(key, index).unwrap_or_else(|| {
                 let at = self.key_index(key).unwrap_or(0);
@@ -121,11 +131,9 @@ impl<'a> Locator<'a> {
     pub fn field(&self, key: &str, index: usize, field: &str) -> usize {
         match self.item_range(key, index) {
             Some((start, end)) => {
+                let lines = self.lines();
                 let found = (start..end).find(|&i| {
-                    let l = self.lines[i]
-                        .trim_start()
-                        .trim_start_matches("- ")
-                        .trim_start();
+                    let l = lines[i].trim_start().trim_start_matches("- ").trim_start();
                     l.starts_with(field) && l[field.len()..].trim_start().starts_with(':')
                 });
                 found.unwrap_or(start) + self.first_line
@@ -137,10 +145,14 @@ impl<'a> Locator<'a> {
     /// The 0-based line range of item `index` of the block list under the top-level `key`.
     fn item_range(&self, key: &str, index: usize) -> Option<(usize, usize)> {
         let mut lists = self.lists.borrow_mut();
-        let list = lists
-            .entry(key.to_string())
-            .or_insert_with(|| self.list_items(key));
-        let (starts, end) = list.as_ref()?;
+        let at = match lists.iter().position(|(list, _)| list == key) {
+            Some(at) => at,
+            None => {
+                lists.push((key.to_string(), self.list_items(key)));
+                lists.len() - 1
+            }
+        };
+        let (starts, end) = lists[at].1.as_ref()?;
         let start = *starts.get(index)?;
         let stop = starts.get(index + 1).copied().unwrap_or(*end);
         Some((start, stop))
@@ -148,7 +160,7 @@ impl<'a> Locator<'a> {
 
     /// Where each item of the block list under `key` starts, and where the list ends.
     fn list_items(&self, key: &str) -> Option<ListItems> {
-        let lines = &self.lines;
+        let lines = self.lines();
         let key_at = lines.iter().position(|l| is_key_line(l, key))?;
         let mut starts = Vec::new();
         let mut indent = None;
@@ -182,11 +194,13 @@ impl<'a> Locator<'a> {
 /// (`a` is not found in `partcipants: [a]` at `partcipants`).
 fn contains_token(line: &str, needle: &str) -> bool {
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    line.match_indices(needle).any(|(at, _)| {
-        let before = line[..at].chars().next_back();
-        let after = line[at + needle.len()..].chars().next();
-        !before.is_some_and(is_word) && !after.is_some_and(is_word)
-    })
+    // Most lines do not hold the needle, and `contains` tells so faster than a search.
+    line.contains(needle)
+        && line.match_indices(needle).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let after = line[at + needle.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
 }
 
 fn is_key_line(line: &str, key: &str) -> bool {

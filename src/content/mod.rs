@@ -237,7 +237,7 @@ fn parse_bytes(
             return Parsed::Failed;
         }
     };
-    let text = normalize(&text);
+    let text = normalize(text);
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
@@ -258,12 +258,14 @@ fn parse_bytes(
 }
 
 /// Removes a byte-order mark and turns `\r\n` into `\n`; lines keep their numbers.
-fn normalize(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+fn normalize(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -515,6 +517,12 @@ fn yaml_too_big(yaml: &str) -> Option<(usize, String)> {
             ),
         ));
     }
+    // Nesting this deep needs as many opening brackets; counting them is fast, and
+    // rules it out for nearly every file.
+    let opening = yaml.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if opening <= MAX_FLOW_DEPTH {
+        return None;
+    }
     // Quotes are not tracked: no real value holds a hundred unbalanced brackets, and
     // tracking them would let a stray quote hide the nesting.
     let (mut depth, mut line) = (0usize, 0usize);
@@ -537,6 +545,10 @@ fn yaml_too_big(yaml: &str) -> Option<(usize, String)> {
 /// The first standard YAML tag (`!!binary`, `!!str`) in the text: serde_yaml applies
 /// those silently, so they are looked for in the text itself.
 fn find_standard_tag(yaml: &str) -> Option<String> {
+    // One scan of the whole text rules out the tags for nearly every file.
+    if !yaml.contains("!!") {
+        return None;
+    }
     yaml.lines().find_map(|line| {
         let at = [": !!", "- !!", "[!!", ", !!"]
             .iter()

@@ -1,5 +1,6 @@
 //! Matching references (an id, a name or an alias, in any case) to actors and topics.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::suggest::closest;
@@ -29,7 +30,7 @@ impl RefTable {
             if name.is_empty() {
                 continue;
             }
-            let entry = self.by_key.entry(name.to_lowercase()).or_default();
+            let entry = self.by_key.entry(key(name).into_owned()).or_default();
             if !entry.contains(&ix) {
                 entry.push(ix);
                 self.spellings.push(name.to_string());
@@ -41,7 +42,7 @@ impl RefTable {
     pub fn lookup(&self, reference: &str) -> Lookup {
         match self
             .by_key
-            .get(&reference.trim().to_lowercase())
+            .get(key(reference.trim()).as_ref())
             .map(Vec::as_slice)
         {
             Some([one]) => Lookup::Found(*one),
@@ -62,6 +63,19 @@ impl RefTable {
                 *ix = map[*ix as usize];
             }
         }
+    }
+}
+
+/// The key a name is matched by: the name in lowercase. Most references are written
+/// in lowercase already, and are then used as they are.
+fn key(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 

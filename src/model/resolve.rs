@@ -97,10 +97,11 @@ impl Problems<'_> {
     }
 }
 
-/// A reference and where it was written, for diagnostics.
-struct At<'a> {
+/// A reference and where it was written, for diagnostics. The line is found only when
+/// a problem is reported there: finding it costs more than resolving the reference.
+struct At<'a, L: Fn() -> usize> {
     path: &'a Path,
-    line: usize,
+    line: L,
 }
 
 /// The actors and topics known so far, with the tables their references resolve against.
@@ -146,11 +147,17 @@ fn required<'a>(
     }
 }
 
-fn parse_date(text: &str, path: &Path, line: usize, problems: &mut Problems<'_>) -> Option<Date> {
+/// Parses a written date; an error is reported at the line `line` finds.
+fn parse_date(
+    text: &str,
+    path: &Path,
+    line: impl FnOnce() -> usize,
+    problems: &mut Problems<'_>,
+) -> Option<Date> {
     match Date::parse(text) {
         Ok(date) => Some(date),
         Err(message) => {
-            problems.error(path, line, message);
+            problems.error(path, line(), message);
             None
         }
     }

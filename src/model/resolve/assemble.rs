@@ -31,7 +31,7 @@ pub(super) enum Mention {
 impl LinkResolver for Assembler<'_> {
     type Target = Mention;
 
-    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget), String> {
+    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), String> {
         let actor = self.names.actor_refs.lookup(reference);
         let topic = self.names.topic_refs.lookup(reference);
         match (actor, topic) {
@@ -41,9 +41,9 @@ impl LinkResolver for Assembler<'_> {
                     Mention::Actor(ActorIx(a)),
                     LinkTarget {
                         url: format!("actors/{}/index.html", decl.id),
-                        title: decl.role.clone(),
-                        id: decl.id.clone(),
-                        name: decl.name.clone(),
+                        title: &decl.role,
+                        id: &decl.id,
+                        name: &decl.name,
                     },
                 ))
             }
@@ -53,9 +53,9 @@ impl LinkResolver for Assembler<'_> {
                     Mention::Topic(TopicIx(t)),
                     LinkTarget {
                         url: format!("topics/{}/index.html", decl.id),
-                        title: String::new(),
-                        id: decl.id.clone(),
-                        name: decl.name.clone(),
+                        title: "",
+                        id: &decl.id,
+                        name: &decl.name,
                     },
                 ))
             }
@@ -320,21 +320,24 @@ impl Assembler<'_> {
             .iter()
             .map(|(line, message)| (draft.doc.body_line + line, message.clone()))
             .collect();
+        let locator = draft.doc.locator();
         let meetings = draft
             .meetings
             .iter()
             .map(|m| {
-                let summary = self.inline(&m.summary, m.summary_line, &mut problems);
-                (
-                    summary,
-                    self.inline(&m.outcome, m.outcome_line, &mut problems),
-                )
+                let line = |field| locator.field("meetings", m.index, field);
+                let summary = self.inline(&m.summary, || line("summary"), &mut problems);
+                let outcome = self.inline(&m.outcome, || line("outcome"), &mut problems);
+                (summary, outcome)
             })
             .collect();
         let stances = draft
             .positions
             .iter()
-            .map(|p| self.inline(&p.stance, p.line, &mut problems))
+            .map(|p| {
+                let line = || locator.field("positions", p.index, "stance");
+                self.inline(&p.stance, line, &mut problems)
+            })
             .collect();
         RenderedBriefing {
             body,
@@ -344,8 +347,13 @@ impl Assembler<'_> {
         }
     }
 
-    /// Renders a short Markdown field written at `line`, noting its problems there.
-    fn inline(&self, text: &str, line: usize, problems: &mut Vec<(usize, String)>) -> String {
+    /// Renders a short Markdown field, noting its problems at the line `line` finds.
+    fn inline(
+        &self,
+        text: &str,
+        line: impl Fn() -> usize,
+        problems: &mut Vec<(usize, String)>,
+    ) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
@@ -354,7 +362,7 @@ impl Assembler<'_> {
             rendered
                 .problems
                 .into_iter()
-                .map(|(_, message)| (line, message)),
+                .map(|(_, message)| (line(), message)),
         );
         rendered.html
     }

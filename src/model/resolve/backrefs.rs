@@ -1,6 +1,6 @@
 //! Back-references, computed once after the model is assembled.
 
-use std::collections::BTreeMap;
+use rayon::prelude::*;
 
 use super::*;
 
@@ -80,27 +80,9 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
     }
     // Counterparts: every other participant of each meeting.
     let names: Vec<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
-    for (i, actor) in actors.iter_mut().enumerate() {
-        let mut met: BTreeMap<ActorIx, Vec<MeetingIx>> = BTreeMap::new();
-        for &m in &actor.meetings {
-            for &other in &meetings[m.get()].participants {
-                if other.get() != i {
-                    met.entry(other).or_default().push(m);
-                }
-            }
-        }
-        let mut counterparts: Vec<Counterpart> = met
-            .into_iter()
-            .map(|(actor, meetings)| Counterpart { actor, meetings })
-            .collect();
-        counterparts.sort_by(|a, b| {
-            b.meetings
-                .len()
-                .cmp(&a.meetings.len())
-                .then_with(|| names[a.actor.get()].cmp(&names[b.actor.get()]))
-        });
-        actor.counterparts = counterparts;
-    }
+    actors.par_iter_mut().enumerate().for_each(|(i, actor)| {
+        actor.counterparts = counterparts(ActorIx(i as u32), &actor.meetings, meetings, &names);
+    });
     // Members: actors affiliated with each actor, by name.
     let mut members: Vec<Vec<ActorIx>> = vec![Vec::new(); actors.len()];
     for (i, actor) in actors.iter().enumerate() {
@@ -112,4 +94,40 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
         list.sort_by(|a, b| names[a.get()].cmp(&names[b.get()]).then(a.cmp(b)));
         actor.members = list;
     }
+}
+
+/// The actors that `actor` met in the meetings it `attended`, each with those meetings
+/// (in the order attended): those met most first, then by lowercase name.
+fn counterparts(
+    actor: ActorIx,
+    attended: &[MeetingIx],
+    meetings: &[Meeting],
+    names: &[String],
+) -> Vec<Counterpart> {
+    let mut met: Vec<(ActorIx, MeetingIx)> = attended
+        .iter()
+        .flat_map(|&m| {
+            meetings[m.get()]
+                .participants
+                .iter()
+                .filter(|&&other| other != actor)
+                .map(move |&other| (other, m))
+        })
+        .collect();
+    // A stable sort keeps each counterpart's meetings in the order attended.
+    met.sort_by_key(|&(other, _)| other);
+    let mut counterparts: Vec<Counterpart> = met
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| Counterpart {
+            actor: run[0].0,
+            meetings: run.iter().map(|&(_, m)| m).collect(),
+        })
+        .collect();
+    counterparts.sort_by(|a, b| {
+        b.meetings
+            .len()
+            .cmp(&a.meetings.len())
+            .then_with(|| names[a.actor.get()].cmp(&names[b.actor.get()]))
+    });
+    counterparts
 }

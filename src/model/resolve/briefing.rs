@@ -2,7 +2,7 @@
 //! every actor and topic is fixed; and the checks across briefings (slugs, meeting ids).
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::*;
 use crate::content::Document;
@@ -20,12 +20,12 @@ impl Names {
         let locator = doc.locator();
         let path = doc.path.as_path();
         let title = required(front.title.as_deref(), path, &locator, "title", problems);
-        let date_line = locator.key("date").unwrap_or(doc.yaml_line);
+        let date_line = || locator.key("date").unwrap_or(doc.yaml_line);
         let date = match front.date.as_deref() {
             Some(text) => parse_date(text, path, date_line, problems),
             None => {
                 let message = "missing `date:`: write the briefing's date as YYYY-MM-DD";
-                problems.error(path, date_line, message);
+                problems.error(path, date_line(), message);
                 None
             }
         };
@@ -33,9 +33,11 @@ impl Names {
 
         let mut topics = Vec::new();
         for reference in &front.topics {
-            let line = locator
-                .find(Some(("topics", 0)), reference)
-                .min(locator.find(None, reference));
+            let line = || {
+                locator
+                    .find(Some(("topics", 0)), reference)
+                    .min(locator.find(None, reference))
+            };
             if let Some(ix) = self.topic(reference, &At { path, line }, problems) {
                 push_unique(&mut topics, ix);
             }
@@ -123,16 +125,14 @@ impl Names {
         let source = item.source(meeting.source.as_deref(), problems);
         Some(MeetingDraft {
             id,
-            line: item.line(),
+            index: item.index,
             title: text(&meeting.title),
             date: date?,
             location: text(&meeting.location),
             participants,
             topics,
             summary: meeting.summary.clone().unwrap_or_default(),
-            summary_line: item.field("summary"),
             outcome: meeting.outcome.clone().unwrap_or_default(),
-            outcome_line: item.field("outcome"),
             source,
         })
     }
@@ -162,7 +162,7 @@ impl Names {
             actor: actor?,
             topic: topic?,
             stance: stance?,
-            line: item.field("stance"),
+            index: item.index,
             date: date?,
             source,
         })
@@ -339,21 +339,22 @@ impl Item<'_> {
     }
 
     /// Where the item's `field:` is, for a reference written there.
-    fn at_field(&self, field: &str) -> At<'_> {
+    fn at_field(&self, field: &str) -> At<'_, impl Fn() -> usize> {
         At {
             path: self.path,
-            line: self.field(field),
+            line: move || self.field(field),
         }
     }
 
     /// Where `value` is written inside the item, for a reference in a list.
-    fn at_value(&self, value: &str) -> At<'_> {
+    fn at_value(&self, value: &str) -> At<'_, impl Fn() -> usize> {
         At {
             path: self.path,
-            line: self
-                .items
-                .locator
-                .find(Some((self.list, self.index)), value),
+            line: move || {
+                self.items
+                    .locator
+                    .find(Some((self.list, self.index)), value)
+            },
         }
     }
 
@@ -379,7 +380,7 @@ impl Item<'_> {
     /// The item's date, or the briefing's when it gives none.
     fn date(&self, written: Option<&str>, problems: &mut Problems<'_>) -> Option<Date> {
         match written {
-            Some(text) => parse_date(text, self.path, self.field("date"), problems),
+            Some(text) => parse_date(text, self.path, || self.field("date"), problems),
             None => self.items.date,
         }
     }
@@ -420,16 +421,15 @@ pub(super) struct BriefingDraft<'d> {
 
 pub(super) struct MeetingDraft {
     pub(super) id: Option<String>,
-    pub(super) line: usize,
+    /// Its index in the briefing's `meetings:`, to find its lines.
+    pub(super) index: usize,
     pub(super) title: String,
     pub(super) date: Date,
     pub(super) location: String,
     pub(super) participants: Vec<u32>,
     pub(super) topics: Vec<u32>,
     pub(super) summary: String,
-    pub(super) summary_line: usize,
     pub(super) outcome: String,
-    pub(super) outcome_line: usize,
     pub(super) source: Option<usize>,
 }
 
@@ -437,7 +437,8 @@ pub(super) struct PositionDraft {
     pub(super) actor: u32,
     pub(super) topic: u32,
     pub(super) stance: String,
-    pub(super) line: usize,
+    /// Its index in the briefing's `positions:`, to find its lines.
+    pub(super) index: usize,
     pub(super) date: Date,
     pub(super) source: Option<usize>,
 }
@@ -477,25 +478,26 @@ pub(super) fn check_unique_slugs(drafts: &[BriefingDraft<'_>], problems: &mut Pr
 }
 
 /// Gives every meeting without an id `<date>-<participant ids>`, and reports ids used twice.
-pub(super) fn assign_meeting_ids(
-    drafts: &mut [BriefingDraft<'_>],
+pub(super) fn assign_meeting_ids<'d>(
+    drafts: &mut [BriefingDraft<'d>],
     names: &Names,
     problems: &mut Problems<'_>,
 ) {
-    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen: HashMap<String, &'d Path> = HashMap::new();
     for draft in drafts.iter_mut() {
-        let path = draft.doc.path.clone();
+        let doc = draft.doc;
         for meeting in &mut draft.meetings {
             match &meeting.id {
                 Some(id) => {
                     if let Some(other) = seen.get(id) {
+                        let line = doc.locator().find(Some(("meetings", meeting.index)), "");
                         problems.error(
-                            &path,
-                            meeting.line,
+                            &doc.path,
+                            line,
                             format!("meeting id '{id}' is also used in {}: give each meeting its own id", other.display()),
                         );
                     } else {
-                        seen.insert(id.clone(), path.clone());
+                        seen.insert(id.clone(), &doc.path);
                     }
                 }
                 None => {
@@ -513,7 +515,7 @@ pub(super) fn assign_meeting_ids(
                         id = format!("{base}-{n}");
                         n += 1;
                     }
-                    seen.insert(id.clone(), path.clone());
+                    seen.insert(id.clone(), &doc.path);
                     meeting.id = Some(id);
                 }
             }

@@ -140,7 +140,7 @@ impl Names {
                 reference,
                 &At {
                     path: &doc.path,
-                    line,
+                    line: || line,
                 },
                 problems,
             ) {
@@ -158,7 +158,7 @@ impl Names {
     pub(super) fn actor(
         &mut self,
         reference: &str,
-        at: &At<'_>,
+        at: &At<'_, impl Fn() -> usize>,
         problems: &mut Problems<'_>,
     ) -> Option<u32> {
         let actors = &self.actors;
@@ -186,7 +186,7 @@ impl Names {
     pub(super) fn topic(
         &mut self,
         reference: &str,
-        at: &At<'_>,
+        at: &At<'_, impl Fn() -> usize>,
         problems: &mut Problems<'_>,
     ) -> Option<u32> {
         let topics = &self.topics;
@@ -247,7 +247,7 @@ impl Names {
                         &target,
                         &At {
                             path,
-                            line: first_line + line,
+                            line: || first_line + line,
                         },
                         problems,
                     );
@@ -384,7 +384,7 @@ fn resolve_or_name<'n>(
     id_of: impl Fn(u32) -> &'n str,
     what: &str,
     reference: &str,
-    at: &At<'_>,
+    at: &At<'_, impl Fn() -> usize>,
     problems: &mut Problems<'_>,
 ) -> Option<Resolved> {
     let reference = reference.trim();
@@ -392,7 +392,7 @@ fn resolve_or_name<'n>(
         Lookup::Found(ix) => Some(Resolved::Found(ix)),
         Lookup::Ambiguous(found) => {
             let ids: Vec<&str> = found.iter().map(|&i| id_of(i)).collect();
-            problems.error(at.path, at.line, ambiguous(what, reference, &ids));
+            problems.error(at.path, (at.line)(), ambiguous(what, reference, &ids));
             None
         }
         Lookup::Missing => {
@@ -405,14 +405,14 @@ fn resolve_or_name<'n>(
             if let Some(problem) = id_problem(&id) {
                 problems.error(
                     at.path,
-                    at.line,
+                    (at.line)(),
                     format!("'{reference}' cannot name {article} {what} ({problem}): use {article} {what}'s id or name"),
                 );
                 return None;
             }
             problems.warning(
                 at.path,
-                at.line,
+                (at.line)(),
                 unknown(what, reference, &id, refs.suggest(reference)),
             );
             match refs.lookup(&id) {
