@@ -116,8 +116,14 @@ fn render(
     let jobs = pages::jobs(dossier);
     let site = pages::Site::new(dossier, templates, settings);
     let write_page = |job: &pages::Job| -> anyhow::Result<()> {
-        let (path, text) = site.render(job, &jobs)?;
-        sink.write(&path, text.as_bytes())
+        // One buffer per thread, reused from page to page.
+        thread_local! {
+            static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        PAGE.with_borrow_mut(|page| {
+            let path = site.render(job, &jobs, page)?;
+            sink.write(&path, page)
+        })
     };
     let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
         let Some(previous) = previous else {

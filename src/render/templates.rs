@@ -57,25 +57,30 @@ impl Templates {
         Ok(Templates { tera })
     }
 
-    /// Renders `template` with `context`; the error names the template and the page.
+    /// Renders `template` with `context` into `out` (cleared first); the error names
+    /// the template and the page.
     pub fn render(
         &self,
         template: &str,
         context: &tera::Context,
         page: &str,
-    ) -> anyhow::Result<String> {
-        self.tera.render(template, context).map_err(|e| {
-            let mut message = without_prefix(&e.to_string()).to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(cause) = source {
-                message.push_str(&format!(": {cause}"));
-                source = cause.source();
-            }
-            crate::diagnostics::ContentFailure(format!(
-                "template {template}, rendering {page}: {message}"
-            ))
-            .into()
-        })
+        out: &mut Vec<u8>,
+    ) -> anyhow::Result<()> {
+        out.clear();
+        self.tera
+            .render_to(template, context, &mut *out)
+            .map_err(|e| {
+                let mut message = without_prefix(&e.to_string()).to_string();
+                let mut source = std::error::Error::source(&e);
+                while let Some(cause) = source {
+                    message.push_str(&format!(": {cause}"));
+                    source = cause.source();
+                }
+                crate::diagnostics::ContentFailure(format!(
+                    "template {template}, rendering {page}: {message}"
+                ))
+                .into()
+            })
     }
 }
 

@@ -226,12 +226,13 @@ impl<'a> Site<'a> {
         search::index_script(&self.search)
     }
 
-    /// Renders one page: its output path and text.
-    pub fn render(&self, job: &Job, jobs: &[Job]) -> anyhow::Result<(String, String)> {
+    /// Renders one page into `out`; its output path.
+    pub fn render(&self, job: &Job, jobs: &[Job], out: &mut Vec<u8>) -> anyhow::Result<String> {
         let (path, context) = self.gather(job, jobs, PageContext::full());
         let context = context.context.unwrap_or_default();
-        let text = self.templates.render(job.template(), &context, &path)?;
-        Ok((path, text))
+        self.templates
+            .render(job.template(), &context, &path, out)?;
+        Ok(path)
     }
 
     /// One page's output path and the digest of everything its template receives,
