@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark: `dossier build` against Hugo on the shared synthetic corpus, side by
-# side in one run, with the I/O floor; medians, ratios and peak memory.
+# side in one run, with the I/O floor; medians, ratios and peak memory; then the
+# edit-to-visible time of `dossier serve` on the example site and on the largest corpus.
 #
 #   bash benches/run.sh                 # 1,000 and 10,000 briefings, 5 runs each
 #   SIZES="1000 10000 50000" RUNS=3 bash benches/run.sh
+#   SERVE=0 bash benches/run.sh         # builds only
 #
 # Needs python3, hyperfine and hugo (apt-get install hyperfine hugo). Corpora and
 # outputs live in /dev/shm, so that file creation on the virtual disk does not drown
@@ -69,5 +71,20 @@ n, td, th, tf = int(n), float(td), float(th), float(tf)
 print(f"| {n:,} | {td:.2f} | {th:.2f} | {td/th:.2f} | {tf:.2f} | {td/tf:.2f} | {md} | {mh} | {1000*td/n:.3f} |")
 PY
 done
+
+# Edit-to-visible of `dossier serve`: the median of a few edits to one briefing.
+serve_bench() {
+  # The bench copies the site into a temporary folder: keep that in memory too.
+  TMPDIR=$WORK DOSSIER_BENCH_RUNS=${SERVE_RUNS:-10} DOSSIER_BENCH_SITE=$2 \
+    cargo bench --quiet --bench edit_to_visible 2>/dev/null |
+    sed -n "s/^edit-to-visible/serve, $1: edit-to-visible/p"
+}
+if [ "${SERVE:-1}" != 0 ]; then
+  largest=${SIZES##* }
+  echo
+  serve_bench "the example site" "$PWD"
+  serve_bench "$largest briefings" "$WORK/c$largest-dossier"
+fi
+
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); $(hugo version | cut -d' ' -f1-2)."
