@@ -202,8 +202,9 @@ impl Watcher {
         self.watch_sources();
         let mut change = classify(&self.root, &events);
         if events.iter().any(notify::Event::need_rescan) {
-            // The system dropped events: read every content file again.
+            // The system dropped events: read every source again.
             change.config = true;
+            change.templates = true;
         }
         rebuilder.apply(&change, server);
     }
@@ -298,7 +299,11 @@ impl Rebuilder {
         let (dossier, assets) = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics)
             .map_err(Failure::Fatal)?;
         self.check(&diagnostics, server)?;
-        let templates = self.load_templates(server)?;
+        // The templates are read again only when they changed.
+        let templates = match &self.last {
+            Some(last) if !self.templates_changed => last.templates.clone(),
+            _ => self.load_templates(server)?,
+        };
         let rendered = self.render(&dossier, &templates, &assets, server)?;
         if self.site.is_empty() {
             eprintln!(
