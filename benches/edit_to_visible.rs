@@ -10,9 +10,11 @@
 //!
 //! `DOSSIER_BENCH_RUNS` sets the number of edits (20); `DOSSIER_BENCH_LOG=FILE` keeps
 //! what the server printed. The site is copied into a
-//! temporary folder first: the bench never edits the original.
+//! temporary folder first: the bench never edits the original. The server shows an
+//! edit before its rebuild is finished: the next edit waits until it is, so that each
+//! edit is timed on its own.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -49,13 +51,11 @@ fn main() {
         .arg(site.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(match std::env::var_os("DOSSIER_BENCH_LOG") {
-            Some(log) => Stdio::from(std::fs::File::create(log).expect("a log file")),
-            None => Stdio::null(),
-        })
+        .stderr(Stdio::piped())
         .spawn()
         .expect("dossier serve starts");
     let stdout = child.stdout.take().expect("stdout");
+    let rebuilt = rebuilds(child.stderr.take().expect("stderr"));
     let _server = Server(child);
     let line = BufReader::new(stdout)
         .lines()
@@ -87,6 +87,7 @@ fn main() {
     let mut times = Vec::new();
     for run in 0..runs {
         let marker = format!("edit-to-visible-marker-{run}");
+        while rebuilt.try_recv().is_ok() {}
         std::fs::write(&briefing, format!("{original}\n{marker}\n")).expect("written");
         let saved = Instant::now();
         loop {
@@ -99,6 +100,9 @@ fn main() {
             }
             std::thread::sleep(Duration::from_millis(1));
         }
+        rebuilt
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the rebuild finishes");
         // Let the watcher settle, so that each edit is timed on its own.
         std::thread::sleep(Duration::from_millis(200));
     }
@@ -111,6 +115,25 @@ fn main() {
         ms(times[0]),
         ms(times[times.len() - 1]),
     );
+}
+
+/// Reads what the server prints (into `DOSSIER_BENCH_LOG` when set) and sends a
+/// message at the end of each rebuild.
+fn rebuilds(stderr: std::process::ChildStderr) -> std::sync::mpsc::Receiver<()> {
+    let mut log = std::env::var_os("DOSSIER_BENCH_LOG")
+        .map(|log| std::fs::File::create(log).expect("a log file"));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(log) = &mut log {
+                let _ = writeln!(log, "{line}");
+            }
+            if line.starts_with("Rebuilt in") {
+                let _ = sender.send(());
+            }
+        }
+    });
+    receiver
 }
 
 fn copy(from: &Path, to: &Path) {

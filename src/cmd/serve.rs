@@ -4,12 +4,14 @@
 //! `render_site`), into memory, with the live-reload tag in every page. A rebuild
 //! does only what the change needs: a static file re-reads the static files, a
 //! template re-renders the last good model, content or configuration resolve it anew.
+//! Once the new model is resolved it is served, each page rendered alone when it is
+//! asked for, while the whole site is rendered; the finished site then takes its place.
 //! A rebuild that fails keeps the last good site served and shows why.
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -19,8 +21,8 @@ use notify::{RecursiveMode, Watcher as _};
 use super::{Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
-use crate::render::{Fingerprints, RenderSettings, Templates, collect_assets, render_changed};
-use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Server, Site, classify};
+use crate::render::{Fingerprints, Render, RenderSettings, Sink, Templates, collect_assets};
+use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Pending, Server, Site, classify};
 
 /// How long the sources must be quiet before a rebuild: long enough to merge an
 /// editor's several writes and renames of one save into one rebuild, and to let a
@@ -200,8 +202,9 @@ impl Watcher {
         self.watch_sources();
         let mut change = classify(&self.root, &events);
         if events.iter().any(notify::Event::need_rescan) {
-            // The system dropped events: read every content file again.
+            // The system dropped events: read every source again.
             change.config = true;
+            change.templates = true;
         }
         rebuilder.apply(&change, server);
     }
@@ -215,6 +218,15 @@ enum Failure {
     Fatal(anyhow::Error),
 }
 
+/// A site rendered in memory.
+struct Rendered {
+    site: Arc<Site>,
+    /// What each of its pages was rendered from.
+    fingerprints: Fingerprints,
+    /// True when it was served, and the pages told, while it was rendered.
+    previewed: bool,
+}
+
 /// The state kept between rebuilds.
 struct Rebuilder {
     args: SiteArgs,
@@ -225,6 +237,8 @@ struct Rebuilder {
     broken: bool,
     /// The content files parsed so far.
     parsed: crate::content::Cache,
+    /// The site served, once finished (empty before the first build).
+    site: Arc<Site>,
     /// What each page of the served site was rendered from.
     fingerprints: Fingerprints,
     /// True when the templates changed since the served site was rendered, so that
@@ -242,6 +256,7 @@ impl Rebuilder {
             last: None,
             broken: false,
             parsed: crate::content::Cache::default(),
+            site: Arc::default(),
             fingerprints: Fingerprints::default(),
             templates_changed: false,
         }
@@ -284,17 +299,20 @@ impl Rebuilder {
         let (dossier, assets) = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics)
             .map_err(Failure::Fatal)?;
         self.check(&diagnostics, server)?;
-        let templates = self.load_templates(server)?;
-        let served = server.site();
-        let (site, fingerprints) = self.render(&dossier, &templates, &assets, &served, server)?;
-        if served.is_empty() {
+        // The templates are read again only when they changed.
+        let templates = match &self.last {
+            Some(last) if !self.templates_changed => last.templates.clone(),
+            _ => self.load_templates(server)?,
+        };
+        let rendered = self.render(&dossier, &templates, &assets, server)?;
+        if self.site.is_empty() {
             eprintln!(
                 "Built {}, {}, {}, {} ({} files) in memory",
                 count(dossier.briefings.len(), "briefing"),
                 count(dossier.actors.len(), "actor"),
                 count(dossier.topics.len(), "topic"),
                 count(dossier.meetings.len(), "meeting"),
-                site.len()
+                rendered.site.len()
             );
         }
         self.last = Some(Loaded {
@@ -302,7 +320,7 @@ impl Rebuilder {
             templates,
             assets,
         });
-        Ok(self.publish(site, fingerprints, server))
+        Ok(self.publish(rendered, server))
     }
 
     /// Reloads the templates and renders the served model with them.
@@ -311,13 +329,11 @@ impl Rebuilder {
         let Some(last) = &self.last else {
             return self.full(server);
         };
-        let served = server.site();
-        let (site, fingerprints) =
-            self.render(&last.dossier, &templates, &last.assets, &served, server)?;
+        let rendered = self.render(&last.dossier, &templates, &last.assets, server)?;
         if let Some(last) = &mut self.last {
             last.templates = templates;
         }
-        Ok(self.publish(site, fingerprints, server))
+        Ok(self.publish(rendered, server))
     }
 
     /// Reads the static files again and swaps them into the served site; pages are
@@ -332,42 +348,43 @@ impl Rebuilder {
             diagnostics.make_strict();
         }
         self.check(&diagnostics, server)?;
-        let served = server.site();
         let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
         let hides_a_page = old
             .iter()
             .copied()
             .chain(assets.iter().map(|a| a.path.as_str()))
             .any(|path| path == "dossier.json" || self.fingerprints.contains(path));
-        let (site, fingerprints) = if hides_a_page {
-            self.render(&last.dossier, &last.templates, &assets, &served, server)?
+        let rendered = if hides_a_page {
+            self.render(&last.dossier, &last.templates, &assets, server)?
         } else {
             let new: Vec<(String, Bytes)> = assets
                 .iter()
                 .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
                 .collect();
-            (
-                served.with_assets(&old, &new),
-                std::mem::take(&mut self.fingerprints),
-            )
+            Rendered {
+                site: Arc::new(self.site.with_assets(&old, &new)),
+                fingerprints: std::mem::take(&mut self.fingerprints),
+                previewed: false,
+            }
         };
         if let Some(last) = &mut self.last {
             last.assets = assets;
         }
-        Ok(self.publish(site, fingerprints, server))
+        Ok(self.publish(rendered, server))
     }
 
     /// Renders into memory the pages whose inputs changed since the served site was
-    /// rendered, and takes the others from the served site.
+    /// rendered, and takes the others from the served site. Unless it is the first
+    /// build, the new build is served while it is rendered, each file made when it is
+    /// asked for: the page being edited shows before every page is compared.
     fn render(
         &self,
         dossier: &crate::model::Dossier,
         templates: &Templates,
         assets: &[crate::render::Asset],
-        served: &Site,
         server: &Server,
-    ) -> Result<(Site, Fingerprints), Failure> {
-        let mut previous = if self.templates_changed || served.is_empty() {
+    ) -> Result<Rendered, Failure> {
+        let previous = if self.templates_changed || self.site.is_empty() {
             Fingerprints::default()
         } else {
             let mut previous = self.fingerprints.clone();
@@ -377,33 +394,57 @@ impl Rebuilder {
             }
             previous
         };
-        loop {
-            let memory = MemorySite::default();
-            let rendered = render_changed(
-                dossier,
-                templates,
-                assets,
-                &self.settings,
-                &previous,
-                &memory,
-            );
-            let fingerprints = match rendered {
-                Ok(fingerprints) => fingerprints,
-                Err(error) => return Err(self.fail(server, format!("error: {error:#}"))),
-            };
-            if memory.carry_over(served, fingerprints.paths()) {
-                return Ok((memory.finish(), fingerprints));
-            }
-            // The served site lacks a page its fingerprints name: render them all.
-            previous = Fingerprints::default();
+        let render = Render::new(dossier, templates, assets, &self.settings, Some(&previous));
+        if self.site.is_empty() {
+            return self.finish(&render, server);
         }
+        let (pending, requests) = Pending::new();
+        let pending = Arc::new(pending);
+        std::thread::scope(|scope| {
+            scope.spawn(|| requests.answer(|path| Ok(render.file(path)?.map(Bytes::from))));
+            server.preview(pending.clone());
+            let finished = self.finish(&render, server);
+            server.settle(match &finished {
+                Ok(rendered) => rendered.site.clone(),
+                Err(_) => self.site.clone(),
+            });
+            pending.close();
+            finished.map(|rendered| Rendered {
+                previewed: true,
+                ..rendered
+            })
+        })
     }
 
-    /// Serves `site`, rendered with `fingerprints`.
-    fn publish(&mut self, site: Site, fingerprints: Fingerprints, server: &Server) -> Outcome {
-        self.fingerprints = fingerprints;
+    /// Renders every file of `render` that changed into a new site, the others
+    /// taken from the served one.
+    fn finish(&self, render: &Render, server: &Server) -> Result<Rendered, Failure> {
+        let fail = |error: anyhow::Error| self.fail(server, format!("error: {error:#}"));
+        let memory = MemorySite::default();
+        let fingerprints = render.write(&memory).map_err(fail)?;
+        // A page unchanged that the served site lacks is rendered after all.
+        for path in memory.carry_over(&self.site, fingerprints.paths()) {
+            if let Some(bytes) = render.file(path).map_err(fail)? {
+                memory.write(path, &bytes).map_err(fail)?;
+            }
+        }
+        Ok(Rendered {
+            site: Arc::new(memory.finish()),
+            fingerprints,
+            previewed: false,
+        })
+    }
+
+    /// Serves the site `rendered`, unless it was served while it was rendered.
+    fn publish(&mut self, rendered: Rendered, server: &Server) -> Outcome {
+        self.fingerprints = rendered.fingerprints;
         self.templates_changed = false;
-        server.publish(site)
+        self.site = rendered.site.clone();
+        if rendered.previewed {
+            Outcome::Reload
+        } else {
+            server.publish(rendered.site)
+        }
     }
 
     /// Prints the warnings, or fails when there is an error.

@@ -18,6 +18,7 @@ pub use assets::{Asset, collect as collect_assets};
 pub use templates::Templates;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -57,7 +58,9 @@ pub fn render_site(
     settings: &RenderSettings,
     sink: &dyn Sink,
 ) -> anyhow::Result<()> {
-    render(dossier, templates, assets, settings, None, sink).map(|_| ())
+    Render::new(dossier, templates, assets, settings, None)
+        .write(sink)
+        .map(|_| ())
 }
 
 /// A digest of what each page of a render received, by output path, so that the next
@@ -85,78 +88,142 @@ impl Fingerprints {
     }
 }
 
-/// Renders like [`render_site`], except that a page whose context has the digest it
-/// had in `previous` is neither rendered nor written: the caller keeps its bytes from
-/// the previous render, which must have used the same templates and settings (pass
-/// empty fingerprints otherwise). `dossier.json`, the search index and the assets are
-/// always written.
-pub fn render_changed(
-    dossier: &Dossier,
-    templates: &Templates,
-    assets: &[Asset],
-    settings: &RenderSettings,
-    previous: &Fingerprints,
-    sink: &dyn Sink,
-) -> anyhow::Result<Fingerprints> {
-    render(dossier, templates, assets, settings, Some(previous), sink)
-        .map(Option::unwrap_or_default)
+/// One render of a dossier: every file at once ([`Render::write`]), or any one file
+/// by its path ([`Render::file`]), so that `dossier serve` can answer a request for a
+/// page while the whole render is still being made. Both make the same bytes.
+pub struct Render<'a> {
+    dossier: &'a Dossier,
+    templates: &'a Templates,
+    settings: &'a RenderSettings,
+    assets: &'a [Asset],
+    /// The fingerprints of the previous render, when pages are compared with it.
+    previous: Option<&'a Fingerprints>,
+    jobs: Vec<pages::Job>,
+    /// What every page needs, with the views that many pages share: made on first use
+    /// by [`Render::write`].
+    site: OnceLock<pages::Site<'a>>,
+    /// What every page needs, for pages rendered alone by [`Render::file`]: made on
+    /// first use, without the shared views, which cost more than a page.
+    alone: OnceLock<pages::Site<'a>>,
+    /// The index in `jobs` of each page, by output path: made on first use, since
+    /// only [`Render::file`] looks pages up.
+    by_path: OnceLock<HashMap<String, usize>>,
 }
 
-/// The one render: every page (or, given `previous` fingerprints, every page whose
-/// context changed), with `dossier.json` written alongside; the new fingerprints when
-/// `previous` was given.
-fn render(
-    dossier: &Dossier,
-    templates: &Templates,
-    assets: &[Asset],
-    settings: &RenderSettings,
-    previous: Option<&Fingerprints>,
-    sink: &dyn Sink,
-) -> anyhow::Result<Option<Fingerprints>> {
-    let jobs = pages::jobs(dossier);
-    let site = pages::Site::new(dossier, templates, settings);
-    let write_page = |job: &pages::Job| -> anyhow::Result<()> {
-        // One buffer per thread, reused from page to page.
-        thread_local! {
-            static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+impl<'a> Render<'a> {
+    /// Prepares the render, which costs little: the work starts with the first file
+    /// asked for. With `previous`,
+    /// the fingerprints of a render with the same templates and settings, a page whose
+    /// context has the digest it had then is neither rendered nor written: the caller
+    /// keeps its bytes from that render. `dossier.json`, the search index and the
+    /// assets are always written.
+    pub fn new(
+        dossier: &'a Dossier,
+        templates: &'a Templates,
+        assets: &'a [Asset],
+        settings: &'a RenderSettings,
+        previous: Option<&'a Fingerprints>,
+    ) -> Render<'a> {
+        Render {
+            dossier,
+            templates,
+            settings,
+            assets,
+            previous,
+            jobs: pages::jobs(dossier),
+            site: OnceLock::new(),
+            alone: OnceLock::new(),
+            by_path: OnceLock::new(),
         }
-        PAGE.with_borrow_mut(|page| {
-            let path = site.render(job, &jobs, page)?;
-            sink.write(&path, page)
-        })
-    };
-    let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
-        let Some(previous) = previous else {
-            return write_page(job).map(|()| None);
+    }
+
+    /// Writes every file (with `previous` fingerprints, every page whose context
+    /// changed) into `sink`, `dossier.json` alongside the pages; the fingerprints of
+    /// the pages, empty without `previous`.
+    pub fn write(&self, sink: &dyn Sink) -> anyhow::Result<Fingerprints> {
+        let site = self.site.get_or_init(|| {
+            let shared = views::Shared::new(self.dossier);
+            pages::Site::new(self.dossier, self.templates, self.settings, Some(shared))
+        });
+        let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
+            let fingerprint = match self.previous {
+                // The digest first; the context, which costs far more, only for a change.
+                Some(previous) => match site.digest(job, &self.jobs) {
+                    (path, Some(digest)) if previous.pages.get(&path) == Some(&digest) => {
+                        return Ok(Some((path, digest)));
+                    }
+                    (path, digest) => digest.map(|digest| (path, digest)),
+                },
+                None => None,
+            };
+            // One buffer per thread, reused from page to page.
+            thread_local! {
+                static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            PAGE.with_borrow_mut(|text| {
+                let path = site.render(job, &self.jobs, text)?;
+                sink.write(&path, text)
+            })?;
+            Ok(fingerprint)
         };
-        // The digest first; the context, which costs far more, only for a change.
-        let (path, digest) = site.digest(job, &jobs);
-        if digest.is_none() || previous.pages.get(&path) != digest.as_ref() {
-            write_page(job)?;
+        let (pages, model) = rayon::join(
+            || {
+                self.jobs
+                    .par_iter()
+                    .map(page)
+                    .collect::<anyhow::Result<Vec<_>>>()
+            },
+            || {
+                sink.write_with("dossier.json", &mut |out| {
+                    json::write_model_json(self.dossier, out)
+                })
+            },
+        );
+        let pages = pages?;
+        model?;
+        sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
+        self.assets
+            .par_iter()
+            .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
+        Ok(Fingerprints {
+            pages: pages.into_iter().flatten().collect(),
+        })
+    }
+
+    /// The bytes of the file at `path`, as a full render writes them (a page is
+    /// rendered even when unchanged, which costs less than gathering the digests its
+    /// comparison needs), or `None` when there is no file there.
+    pub fn file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        // The assets are written last: one takes the place of any other file.
+        if let Some(asset) = self.assets.iter().find(|asset| asset.path == path) {
+            return Ok(Some(asset.bytes.clone()));
         }
-        Ok(digest.map(|digest| (path, digest)))
-    };
-    let (pages, model) = rayon::join(
-        || {
-            jobs.par_iter()
-                .map(page)
-                .collect::<anyhow::Result<Vec<_>>>()
-        },
-        || {
-            sink.write_with("dossier.json", &mut |out| {
-                json::write_model_json(dossier, out)
-            })
-        },
-    );
-    let pages = pages?;
-    model?;
-    sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
-    assets
-        .par_iter()
-        .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
-    Ok(previous.map(|_| Fingerprints {
-        pages: pages.into_iter().flatten().collect(),
-    }))
+        if path == "dossier.json" {
+            let mut bytes = Vec::new();
+            json::write_model_json(self.dossier, &mut bytes)?;
+            return Ok(Some(bytes));
+        }
+        let site = self
+            .alone
+            .get_or_init(|| pages::Site::new(self.dossier, self.templates, self.settings, None));
+        if path == search::INDEX_PATH {
+            return Ok(Some(site.search_index()?.into_bytes()));
+        }
+        let Some(&at) = self.pages().get(path) else {
+            return Ok(None);
+        };
+        let mut text = Vec::new();
+        site.render(&self.jobs[at], &self.jobs, &mut text)?;
+        Ok(Some(text))
+    }
+
+    /// The index in `jobs` of each page, by output path.
+    fn pages(&self) -> &HashMap<String, usize> {
+        self.by_path.get_or_init(|| {
+            let paths = self.jobs.iter().map(|job| job.path(self.dossier));
+            paths.enumerate().map(|(at, path)| (path, at)).collect()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -190,9 +257,10 @@ mod tests {
         (dossier, assets, Templates::load(root).unwrap())
     }
 
-    /// An incremental render, completed with the previous render's pages, is a full render.
+    /// An incremental render, completed with the previous render's pages, is a full
+    /// render; and so is each file made on its own.
     #[test]
-    fn render_changed_renders_exactly_the_pages_whose_inputs_changed() {
+    fn a_render_makes_exactly_the_pages_whose_inputs_changed() {
         let site = tempfile::tempdir().unwrap();
         let root = site.path();
         let briefings = root.join("content/briefings");
@@ -211,15 +279,10 @@ mod tests {
 
         let (dossier, assets, templates) = resolved(root);
         let first = Files::default();
-        let fingerprints = render_changed(
-            &dossier,
-            &templates,
-            &assets,
-            &settings,
-            &Fingerprints::default(),
-            &first,
-        )
-        .unwrap();
+        let none = Fingerprints::default();
+        let fingerprints = Render::new(&dossier, &templates, &assets, &settings, Some(&none))
+            .write(&first)
+            .unwrap();
         let first = first.0.into_inner().unwrap();
 
         std::fs::write(
@@ -229,15 +292,14 @@ mod tests {
         .unwrap();
         let (dossier, assets, templates) = resolved(root);
         let second = Files::default();
-        render_changed(
+        let render = Render::new(
             &dossier,
             &templates,
             &assets,
             &settings,
-            &fingerprints,
-            &second,
-        )
-        .unwrap();
+            Some(&fingerprints),
+        );
+        render.write(&second).unwrap();
         let mut second = second.0.into_inner().unwrap();
         let rendered: Vec<&str> = second
             .keys()
@@ -250,6 +312,12 @@ mod tests {
         }
         let full = Files::default();
         render_site(&dossier, &templates, &assets, &settings, &full).unwrap();
-        assert!(second == full.0.into_inner().unwrap());
+        let full = full.0.into_inner().unwrap();
+        assert!(second == full);
+
+        for (path, bytes) in &full {
+            assert!(render.file(path).unwrap().as_ref() == Some(bytes), "{path}");
+        }
+        assert_eq!(render.file("briefings/a/other.html").unwrap(), None);
     }
 }

@@ -9,6 +9,7 @@ use include_dir::{Dir, include_dir};
 static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// The loaded templates of one site.
+#[derive(Clone)]
 pub struct Templates {
     pub tera: tera::Tera,
 }

@@ -1,7 +1,7 @@
 //! The HTTP routes: the site's files, the live-reload script and its WebSocket.
 //!
-//! Every request first passes the `Host` check. Files come only from the [`Site`] in
-//! memory, looked up by [`site_path`]; no response carries an
+//! Every request first passes the `Host` check. Files come only from the build in
+//! memory ([`Server::file`]), looked up by [`site_path`]; no response carries an
 //! `Access-Control-Allow-Origin` header.
 
 use axum::Router;
@@ -18,7 +18,7 @@ use serde_json::json;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::site::{BadPath, content_type, site_path};
-use super::{Message, Server, Site};
+use super::{Message, Server};
 
 const SCRIPT: &str = include_str!("live.js");
 
@@ -168,12 +168,11 @@ async fn file(State(server): State<Server>, method: Method, request: Request) ->
             return text(StatusCode::BAD_REQUEST, "the path leaves the site");
         }
     };
-    let site = server.site();
-    if let Some(bytes) = site.get(&path) {
-        return body(StatusCode::OK, content_type(&path), bytes.clone());
+    if let Some(bytes) = server.file(&path).await {
+        return body(StatusCode::OK, content_type(&path), bytes);
     }
     let folder = format!("{path}/index.html");
-    if site.get(&folder).is_some() {
+    if server.file(&folder).await.is_some() {
         // Built from the checked path, never from the raw one: `//host/x` must not
         // become a redirect to another host.
         let location = format!("/{}/", utf8_percent_encode(&path, PATH));
@@ -186,17 +185,13 @@ async fn file(State(server): State<Server>, method: Method, request: Request) ->
             Err(_) => text(StatusCode::BAD_REQUEST, "malformed path"),
         };
     }
-    not_found(&site)
+    not_found(&server).await
 }
 
-fn not_found(site: &Site) -> Response {
-    match site.get("404.html") {
-        Some(page) => body(
-            StatusCode::NOT_FOUND,
-            content_type("404.html"),
-            page.clone(),
-        ),
-        None if site.is_empty() => body(
+async fn not_found(server: &Server) -> Response {
+    match server.file("404.html").await {
+        Some(page) => body(StatusCode::NOT_FOUND, content_type("404.html"), page),
+        None if !server.has_site() => body(
             StatusCode::NOT_FOUND,
             content_type("404.html"),
             format!(

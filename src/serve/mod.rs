@@ -2,14 +2,18 @@
 //! reload channel (a WebSocket) that tells every open page what changed.
 //!
 //! The served [`Site`] is immutable and swapped whole after each successful rebuild,
-//! so a request sees one complete build, never a half-made one. This module owns no
-//! build logic (that is `cmd::serve`) and never reads the disk to answer a request.
+//! so a request sees one complete build, never a half-made one. While a rebuild is
+//! being finished, its files may be served as they are asked for ([`Pending`]): each
+//! is the file of the new build, made from it alone. This module owns no build logic
+//! (that is `cmd::serve`) and never reads the disk to answer a request.
 
 mod events;
 mod http;
+mod pending;
 mod site;
 
 pub use events::{Change, classify};
+pub use pending::{Pending, Requests};
 pub use site::{MemorySite, Site};
 
 use std::net::{IpAddr, SocketAddr};
@@ -50,8 +54,16 @@ pub struct Server {
     shared: Arc<Shared>,
 }
 
+/// What the server serves.
+enum Served {
+    /// A finished build.
+    Finished(Arc<Site>),
+    /// A build being finished, whose files are made on request.
+    Finishing(Arc<Pending>),
+}
+
 struct Shared {
-    site: ArcSwap<Site>,
+    site: ArcSwap<Served>,
     /// The error of the last build, when it failed.
     error: ArcSwapOption<String>,
     /// Counts the builds served, so that a page can tell that it missed one.
@@ -73,7 +85,7 @@ impl Server {
             .unwrap_or_default();
         Server {
             shared: Arc::new(Shared {
-                site: ArcSwap::from_pointee(Site::default()),
+                site: ArcSwap::from_pointee(Served::Finished(Arc::default())),
                 error: ArcSwapOption::empty(),
                 generation: AtomicU64::new(0),
                 instance,
@@ -84,24 +96,74 @@ impl Server {
         }
     }
 
-    /// The site being served.
-    pub fn site(&self) -> Arc<Site> {
-        self.shared.site.load_full()
+    /// The file at `path` of the build served, or `None` when it has none there.
+    pub async fn file(&self, path: &str) -> Option<axum::body::Bytes> {
+        loop {
+            let served = self.shared.site.load_full();
+            let pending = match &*served {
+                Served::Finished(site) => return site.get(path).cloned(),
+                Served::Finishing(pending) => pending,
+            };
+            match pending.get(path).await {
+                Ok(file) => return file,
+                // The build was finished or failed meanwhile: the site now served
+                // answers, unless it is still the same (the rebuild stopped).
+                Err(pending::Gone) => {
+                    if let Served::Finishing(now) = &**self.shared.site.load()
+                        && Arc::ptr_eq(now, pending)
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// True once a build succeeded.
+    pub fn has_site(&self) -> bool {
+        match &**self.shared.site.load() {
+            Served::Finished(site) => !site.is_empty(),
+            Served::Finishing(_) => true,
+        }
     }
 
     /// Serves `site` from now on and tells the open pages: to swap their stylesheets
     /// when only CSS changed, to reload when anything else did, or when the last build
     /// had failed (the reload removes the error shown over the page).
-    pub fn publish(&self, site: Site) -> Outcome {
-        let changed = self.shared.site.load().changed_paths(&site);
+    pub fn publish(&self, site: Arc<Site>) -> Outcome {
+        let changed = match &**self.shared.site.load() {
+            Served::Finished(served) => served.changed_paths(&site),
+            Served::Finishing(_) => Site::default().changed_paths(&site),
+        };
         let mended = self.shared.error.swap(None).is_some();
         if changed.is_empty() && !mended {
             return Outcome::Unchanged;
         }
-        self.shared.site.store(Arc::new(site));
+        self.shared.site.store(Arc::new(Served::Finished(site)));
+        self.tell(!mended && changed.iter().all(|path| path.ends_with(".css")))
+    }
+
+    /// Serves the build being finished, whose files `pending` makes on request, and
+    /// tells the open pages to reload. [`Server::settle`] ends it.
+    pub fn preview(&self, pending: Arc<Pending>) -> Outcome {
+        self.shared.error.store(None);
+        self.shared.site.store(Arc::new(Served::Finishing(pending)));
+        self.tell(false)
+    }
+
+    /// Serves `site` in place of the build previewed: the same build finished (its
+    /// pages were told already), or the last good one when it failed (and
+    /// [`Server::fail`] tells them).
+    pub fn settle(&self, site: Arc<Site>) {
+        self.shared.site.store(Arc::new(Served::Finished(site)));
+    }
+
+    /// Counts a new build served and tells the open pages to swap their stylesheets
+    /// or to reload.
+    fn tell(&self, stylesheets_only: bool) -> Outcome {
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
         let hello = self.hello();
-        if !mended && changed.iter().all(|path| path.ends_with(".css")) {
+        if stylesheets_only {
             let _ = self.shared.messages.send(Message::Css(hello));
             Outcome::Stylesheets
         } else {

@@ -81,10 +81,11 @@ pub struct MemorySite {
 }
 
 impl MemorySite {
-    /// Takes each of `paths` that was not written from `old`, sharing its bytes.
-    /// False when `old` lacks one of them.
-    pub fn carry_over<'a>(&self, old: &Site, paths: impl Iterator<Item = &'a str>) -> bool {
+    /// Takes each of `paths` that was not written from `old`, sharing its bytes; the
+    /// paths that `old` lacks.
+    pub fn carry_over<'a>(&self, old: &Site, paths: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let mut missing = Vec::new();
         for path in paths {
             if files.contains_key(path) {
                 continue;
@@ -93,10 +94,10 @@ impl MemorySite {
                 Some(bytes) => {
                     files.insert(path.to_string(), bytes.clone());
                 }
-                None => return false,
+                None => missing.push(path),
             }
         }
-        true
+        missing
     }
 
     /// The files written so far, as an immutable site.

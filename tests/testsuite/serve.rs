@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
+/// The tag that `dossier serve` adds to every page.
+const LIVE_RELOAD: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
+
 /// How long any change may take to reach the server.
 const PATIENCE: Duration = Duration::from_secs(10);
 
@@ -284,11 +287,7 @@ fn serves_pages_with_their_types_pretty_urls_and_the_404_page() {
     let front = served.get("");
     assert_eq!(front.status, 200);
     assert_eq!(front.content_type, "text/html; charset=utf-8");
-    assert!(
-        front
-            .body
-            .contains(r#"<script src="/__dossier/live.js" defer></script>"#)
-    );
+    assert!(front.body.contains(LIVE_RELOAD));
     assert_eq!(front.allow_origin, "", "no Access-Control-Allow-Origin");
 
     let actor = served.get("actors/russia/");
@@ -449,6 +448,47 @@ fn edits_new_files_and_deletions_reach_the_served_site() {
     served.wait_for("briefings/renamed/", "dropped the deleted briefing", |f| {
         f.status == 404
     });
+}
+
+/// Every file served after an edit is the file that `dossier build` writes (but for
+/// the live-reload tag), whether it is asked for while the rebuild is being finished,
+/// when it is made on its own, or after.
+#[test]
+fn an_edited_site_serves_what_a_build_writes_while_and_after_it_rebuilds() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    let rebuilds = |served: &Served| served.stderr().matches("Rebuilt in").count();
+    let briefing = site.path().join("content/briefings/talks.md");
+    let text = std::fs::read_to_string(&briefing).expect("readable");
+    std::fs::write(
+        &briefing,
+        text.replace("title: Talks", "title: Talks, edited"),
+    )
+    .expect("written");
+    served.wait_for("briefings/talks/", "showed the edit", |f| {
+        f.body.contains("Talks, edited")
+    });
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let output = build(site.path(), &["--output", &out.path().to_string_lossy()]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let built = read_tree(out.path());
+    let compare = || {
+        for (path, bytes) in &built {
+            let fetched = served.get(path);
+            assert_eq!(fetched.status, 200, "{path}");
+            assert!(
+                fetched.body.replace(LIVE_RELOAD, "") == String::from_utf8_lossy(bytes),
+                "/{path} differs from the built file"
+            );
+        }
+    };
+    compare();
+    let started = Instant::now();
+    while rebuilds(&served) == 0 && started.elapsed() < PATIENCE {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    compare();
+    assert_eq!(served.get("briefings/gone/").status, 404);
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub enum Job {
 
 impl Job {
     /// The page's output path, relative to the site root.
-    fn path(&self, dossier: &Dossier) -> String {
+    pub fn path(&self, dossier: &Dossier) -> String {
         match *self {
             Job::Index => "index.html".into(),
             Job::Briefings => "briefings/index.html".into(),
@@ -202,8 +202,9 @@ pub struct Site<'a> {
     settings: &'a RenderSettings,
     /// What search finds: written to `search-index.js` and listed on the search page.
     search: Vec<search::Entry>,
-    /// Views shown on many pages, made once.
-    shared: Shared,
+    /// Views shown on many pages, made once; none to render a few pages alone, for
+    /// which they cost more than they save (and pages have no digest then).
+    shared: Option<Shared>,
 }
 
 impl<'a> Site<'a> {
@@ -211,13 +212,14 @@ impl<'a> Site<'a> {
         dossier: &'a Dossier,
         templates: &'a Templates,
         settings: &'a RenderSettings,
+        shared: Option<Shared>,
     ) -> Self {
         Site {
             dossier,
             templates,
             settings,
             search: search::entries(dossier),
-            shared: Shared::new(dossier),
+            shared,
         }
     }
 
@@ -238,7 +240,10 @@ impl<'a> Site<'a> {
     /// One page's output path and the digest of everything its template receives,
     /// when every value could be digested.
     pub fn digest(&self, job: &Job, jobs: &[Job]) -> (String, Option<u64>) {
-        let (path, context) = self.gather(job, jobs, PageContext::digest_only(self.shared.known()));
+        let Some(shared) = &self.shared else {
+            return (job.path(self.dossier), None);
+        };
+        let (path, context) = self.gather(job, jobs, PageContext::digest_only(shared.known()));
         (path, context.digest())
     }
 
@@ -259,7 +264,7 @@ impl<'a> Site<'a> {
         let v = Views {
             dossier: d,
             root: &root,
-            shared: Some(&self.shared),
+            shared: self.shared.as_ref(),
         };
         let title: String = match *job {
             Job::Index => {
