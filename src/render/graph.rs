@@ -136,26 +136,52 @@ pub fn svg(graph: &Graph, layout: &Layout, labels: &Labels<'_>, highlight_first:
     } else {
         8.0
     };
+    // What a line repeats of its two ends is written once per node: a graph has many
+    // more lines than nodes.
+    struct End<'a> {
+        x: String,
+        y: String,
+        label: Cow<'a, str>,
+    }
+    let ends: Vec<End<'_>> = graph
+        .nodes
+        .iter()
+        .zip(&layout.points)
+        .map(|(node, point)| End {
+            x: Tenths(point.x).to_string(),
+            y: Tenths(point.y).to_string(),
+            label: escape(&node.label),
+        })
+        .collect();
     body.push_str(r#"<g class="graph__edges">"#);
     for edge in &graph.edges {
-        let (Some(a), Some(b)) = (layout.points.get(edge.a), layout.points.get(edge.b)) else {
+        let (Some(a), Some(b)) = (ends.get(edge.a), ends.get(edge.b)) else {
             continue;
         };
-        let (Some(na), Some(nb)) = (graph.nodes.get(edge.a), graph.nodes.get(edge.b)) else {
-            continue;
-        };
-        let _ = write!(
-            body,
-            r#"<line class="graph__edge" x1="{}" y1="{}" x2="{}" y2="{}" stroke-width="{}"><title>{} and {}: {}</title></line>"#,
-            Tenths(a.x),
-            Tenths(a.y),
-            Tenths(b.x),
-            Tenths(b.y),
-            Tenths(stroke_width(edge.weight, max, widest)),
-            escape(&na.label),
-            escape(&nb.label),
-            meetings(edge.weight),
-        );
+        let width = Tenths(stroke_width(edge.weight, max, widest)).to_string();
+        let count = meetings(edge.weight);
+        // Pieces pushed one after the other: `write!` costs more than the line.
+        for piece in [
+            r#"<line class="graph__edge" x1=""#,
+            &a.x,
+            r#"" y1=""#,
+            &a.y,
+            r#"" x2=""#,
+            &b.x,
+            r#"" y2=""#,
+            &b.y,
+            r#"" stroke-width=""#,
+            &width,
+            r#""><title>"#,
+            &a.label,
+            " and ",
+            &b.label,
+            ": ",
+            &count,
+            "</title></line>",
+        ] {
+            body.push_str(piece);
+        }
     }
     body.push_str(r#"</g><g class="graph__nodes">"#);
     // Crowded circles get labels along the radius, which never overlap.
