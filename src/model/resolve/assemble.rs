@@ -73,7 +73,7 @@ impl Assembler<'_> {
                     Mention::Topic(t) => push_unique(&mut topics, self.topic_ix(t)),
                 }
             }
-            for meeting in &draft.meetings {
+            for meeting in draft.meetings {
                 let (summary, outcome) = meeting_html.next().unwrap_or_default();
                 let participants: Vec<ActorIx> = meeting
                     .participants
@@ -89,13 +89,13 @@ impl Assembler<'_> {
                         .collect();
                     format!("Meeting of {}", join_names(&names))
                 } else {
-                    meeting.title.clone()
+                    meeting.title
                 };
                 meetings.push(Meeting {
-                    id: meeting.id.clone().unwrap_or_default(),
+                    id: meeting.id.unwrap_or_default(),
                     title,
                     date: meeting.date,
-                    location: meeting.location.clone(),
+                    location: meeting.location,
                     participants,
                     topics: meeting.topics.iter().map(|&t| self.topic_ix(t)).collect(),
                     summary_html: summary,
@@ -104,13 +104,13 @@ impl Assembler<'_> {
                     briefing: bix,
                 });
             }
-            for position in &draft.positions {
+            for position in draft.positions {
                 let stance_html = stance_html.next().unwrap_or_default();
                 actors.push(self.actor_ix(position.actor));
                 positions.push(Position {
                     actor: self.actor_ix(position.actor),
                     topic: self.topic_ix(position.topic),
-                    stance: position.stance.clone(),
+                    stance: position.stance,
                     stance_html,
                     date: position.date,
                     source: source_ref(position.source),
@@ -118,11 +118,11 @@ impl Assembler<'_> {
                     changed: false,
                 });
             }
-            for quote in &draft.quotes {
+            for quote in draft.quotes {
                 actors.push(self.actor_ix(quote.actor));
                 quotes.push(Quote {
                     actor: self.actor_ix(quote.actor),
-                    text: quote.text.clone(),
+                    text: quote.text,
                     date: quote.date,
                     source: source_ref(quote.source),
                     briefing: bix,
@@ -131,8 +131,8 @@ impl Assembler<'_> {
             actors.sort();
             actors.dedup();
             briefings.push(Briefing {
-                slug: draft.slug.clone(),
-                title: draft.title.clone(),
+                slug: draft.slug,
+                title: draft.title,
                 date: draft.date,
                 summary: draft
                     .doc
@@ -146,7 +146,7 @@ impl Assembler<'_> {
                 draft: draft.doc.front.draft,
                 path: draft.doc.path.clone(),
                 topics,
-                sources: draft.sources.clone(),
+                sources: draft.sources,
                 meetings: Vec::new(),
                 positions: Vec::new(),
                 quotes: Vec::new(),
