@@ -55,6 +55,9 @@ pub struct Rendered<T> {
     pub targets: Vec<T>,
     /// Problems with their 0-based line within the text.
     pub problems: Vec<(usize, String)>,
+    /// Every wikilink of the text that the resolver refused, with its 0-based line and
+    /// its target; not those of the source notes appended to a document.
+    pub unresolved: Vec<(usize, String)>,
 }
 
 /// How to treat raw HTML.
@@ -92,23 +95,6 @@ impl Lines {
     }
 }
 
-/// The target of every `[[wikilink]]` in `text`, with its 0-based line, as the
-/// renderer will see them (a wikilink inside code is no link).
-pub fn wikilink_targets(text: &str) -> Vec<(usize, String)> {
-    let lines = Lines::new(text);
-    Parser::new_ext(text, parser_options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { .. },
-                dest_url,
-                ..
-            }) => Some((lines.of(range.start), dest_url.to_string())),
-            _ => None,
-        })
-        .collect()
-}
-
 /// Renders a Markdown document (a briefing body, a biography).
 pub fn render<R: LinkResolver>(
     text: &str,
@@ -117,7 +103,7 @@ pub fn render<R: LinkResolver>(
     options: RenderOptions,
 ) -> Rendered<R::Target> {
     let with_notes = append_source_notes(text, sources);
-    render_events(&with_notes, resolver, options, true)
+    render_events(&with_notes, text.len(), resolver, options, true)
 }
 
 /// Renders a short Markdown field (a stance, a summary): a single paragraph loses its
@@ -127,7 +113,7 @@ pub fn render_inline<R: LinkResolver>(
     resolver: &R,
     options: RenderOptions,
 ) -> Rendered<R::Target> {
-    let mut rendered = render_events(text, resolver, options, false);
+    let mut rendered = render_events(text, text.len(), resolver, options, false);
     let html = rendered.html.trim_end();
     if let Some(inner) = html
         .strip_prefix("<p>")
@@ -139,8 +125,11 @@ pub fn render_inline<R: LinkResolver>(
     rendered
 }
 
+/// Renders `text`, of which the first `own_len` bytes are the author's (the rest are
+/// source notes).
 fn render_events<R: LinkResolver>(
     text: &str,
+    own_len: usize,
     resolver: &R,
     options: RenderOptions,
     anchors: bool,
@@ -153,6 +142,7 @@ fn render_events<R: LinkResolver>(
     let mut events: Vec<Event<'_>> = Vec::with_capacity(text.len() / 16);
     let mut targets = Vec::new();
     let mut problems = Vec::new();
+    let mut unresolved = Vec::new();
     let mut has_raw_html = false;
     // Links and images whose address was refused: their End event is dropped too.
     let mut dropped_ends: Vec<TagEnd> = Vec::new();
@@ -179,7 +169,11 @@ fn render_events<R: LinkResolver>(
                     }));
                 }
                 Err(message) => {
-                    problems.push((line_of(range.start), message));
+                    let line = line_of(range.start);
+                    problems.push((line, message));
+                    if range.start < own_len {
+                        unresolved.push((line, dest_url.to_string()));
+                    }
                     dropped_ends.push(TagEnd::Link);
                 }
             },
@@ -272,6 +266,7 @@ fn render_events<R: LinkResolver>(
         html,
         targets,
         problems,
+        unresolved,
     }
 }
 
@@ -544,6 +539,7 @@ mod tests {
         );
         assert_eq!(out.html, "<p>One</p>\n<p>Two Nobody here</p>\n");
         assert_eq!(out.problems, vec![(2, "unknown page 'Nobody'".to_string())]);
+        assert_eq!(out.unresolved, vec![(2, "Nobody".to_string())]);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //!
 //! Resolution runs in two passes so that its result does not depend on file order:
 //! first every front-matter reference is resolved (creating actors and topics that
-//! only references name), then, with every name known, Markdown is rendered in parallel.
+//! only references name), then Markdown is rendered in parallel; the few bodies that
+//! actors made for unknown wikilinks can change are rendered again, so that every text
+//! reads as if rendered against every name.
 
 use std::path::Path;
 
@@ -18,6 +20,7 @@ mod assemble;
 mod backrefs;
 mod briefing;
 mod names;
+mod rendering;
 
 use crate::markdown::RenderOptions;
 use assemble::Assembler;
@@ -54,25 +57,31 @@ pub fn resolve(
         .iter()
         .filter_map(|doc| names.read_briefing(doc, &mut problems))
         .collect();
-    names.create_wikilink_targets(&content, &drafts, &mut problems);
+    let render_options = RenderOptions {
+        trusted_html: config.trusted_html,
+    };
+    let bodies = names.render_bodies(&content, &drafts, render_options, &mut problems);
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
+    let rendered = names.render_fields(&drafts, bodies.briefings, render_options);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actor_map = names.sort_actors();
     let topic_map = names.sort_topics();
-    drafts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    let mut briefings: Vec<_> = drafts.into_iter().zip(rendered).collect();
+    briefings.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
-    let render_options = RenderOptions {
-        trusted_html: config.trusted_html,
-    };
     let builder = Assembler {
         names: &names,
         actor_map: &actor_map,
         topic_map: &topic_map,
-        options: render_options,
     };
-    let mut dossier = builder.assemble(config, &drafts, &content, &affiliations, &mut problems);
+    let texts = assemble::Texts {
+        briefings,
+        actors: bodies.actors,
+        topics: bodies.topics,
+    };
+    let mut dossier = builder.assemble(config, texts, &content, &affiliations, &mut problems);
     compute_back_references(&mut dossier);
     dossier.drafts_left_out = content
         .briefings

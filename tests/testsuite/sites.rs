@@ -57,6 +57,21 @@ fn wikilinks() {
 }
 
 #[test]
+fn wikilinks_to_new_actors() {
+    // Bodies are rendered before unknown wikilinks make their actors: a body whose
+    // links the new names change is rendered again, and a link inside a source note
+    // (here, one that a broken address lets through) makes no actor.
+    let (text, tree) = build_fixture("wikilink-targets", &[]);
+    insta::assert_snapshot!("site_wikilink_targets", text);
+    let truce = page(&tree, "briefings/a-truce/index.html");
+    assert!(
+        !truce.contains("topics/ceasefire/index.html"),
+        "ambiguous now"
+    );
+    assert!(!tree.contains_key("actors/hidden/index.html"));
+}
+
+#[test]
 fn position_history() {
     let (text, tree) = build_fixture("history", &[]);
     insta::assert_snapshot!("site_history", text);

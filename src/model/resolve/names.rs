@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::*;
+use crate::content::Document;
 use crate::content::schema::{ActorFront, TopicFront};
-use crate::content::{Content, Document};
 use crate::model::refs::Lookup;
 
 impl Names {
@@ -208,54 +208,6 @@ impl Names {
         }
     }
 
-    /// Makes a page for every wikilink target that names no actor or topic, as for an
-    /// unknown front-matter reference: an actor, named from the link, and a warning
-    /// where the link is. Bodies are scanned in parallel, targets created in order.
-    pub(super) fn create_wikilink_targets(
-        &mut self,
-        content: &Content,
-        drafts: &[super::BriefingDraft<'_>],
-        problems: &mut Problems<'_>,
-    ) {
-        use rayon::prelude::*;
-        let bodies: Vec<(&Path, usize, &str)> = drafts
-            .iter()
-            .map(|d| (d.doc.path.as_path(), d.doc.body_line, d.doc.body.as_str()))
-            .chain(
-                content
-                    .actors
-                    .iter()
-                    .map(|d| (d.path.as_path(), d.body_line, d.body.as_str())),
-            )
-            .chain(
-                content
-                    .topics
-                    .iter()
-                    .map(|d| (d.path.as_path(), d.body_line, d.body.as_str())),
-            )
-            .collect();
-        let targets: Vec<Vec<(usize, String)>> = bodies
-            .par_iter()
-            .map(|(_, _, body)| crate::markdown::wikilink_targets(body))
-            .collect();
-        for ((path, first_line, _), targets) in bodies.iter().zip(targets) {
-            for (line, target) in targets {
-                let unknown = matches!(self.actor_refs.lookup(&target), Lookup::Missing)
-                    && matches!(self.topic_refs.lookup(&target), Lookup::Missing);
-                if unknown {
-                    self.actor(
-                        &target,
-                        &At {
-                            path,
-                            line: || first_line + line,
-                        },
-                        problems,
-                    );
-                }
-            }
-        }
-    }
-
     /// Sorts actors by id; returns the new index of each old one.
     pub(super) fn sort_actors(&mut self) -> Vec<u32> {
         let order = sorted_order(&self.actors, |a| a.id.as_str());
@@ -424,7 +376,7 @@ fn resolve_or_name<'n>(
 }
 
 /// Every name an actor or a topic answers to: its id, its name and its aliases.
-fn every_name<'a>(
+pub(super) fn every_name<'a>(
     id: &'a str,
     name: &'a str,
     aliases: &'a [String],

@@ -1,0 +1,329 @@
+//! Every Markdown text of the site rendered against the names, in parallel: each body
+//! once, and again only when an actor made for an unknown wikilink can change it; then
+//! the short fields of the briefings, once every name is known.
+//!
+//! Wikilinks record what they point to by declaration index: `assemble` moves them to
+//! their sorted place. Nothing here is rendered after the names are sorted.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use super::names::every_name;
+use super::*;
+use crate::content::Content;
+use crate::markdown::{self, CitableSource, LinkResolver, LinkTarget, RenderOptions, Rendered};
+use crate::model::refs::Lookup;
+
+/// What a wikilink points to, by declaration index (before the names are sorted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Mention {
+    Actor(u32),
+    Topic(u32),
+}
+
+impl LinkResolver for Names {
+    type Target = Mention;
+
+    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), String> {
+        let actor = self.actor_refs.lookup(reference);
+        let topic = self.topic_refs.lookup(reference);
+        match (actor, topic) {
+            (Lookup::Found(a), Lookup::Missing) => {
+                let decl = &self.actors[a as usize];
+                Ok((
+                    Mention::Actor(a),
+                    LinkTarget {
+                        url: format!("actors/{}/index.html", decl.id),
+                        title: &decl.role,
+                        id: &decl.id,
+                        name: &decl.name,
+                    },
+                ))
+            }
+            (Lookup::Missing, Lookup::Found(t)) => {
+                let decl = &self.topics[t as usize];
+                Ok((
+                    Mention::Topic(t),
+                    LinkTarget {
+                        url: format!("topics/{}/index.html", decl.id),
+                        title: "",
+                        id: &decl.id,
+                        name: &decl.name,
+                    },
+                ))
+            }
+            (Lookup::Missing, Lookup::Missing) => {
+                let near = self
+                    .actor_refs
+                    .suggest(reference)
+                    .or_else(|| self.topic_refs.suggest(reference));
+                Err(match near {
+                    Some(near) => format!(
+                        "wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"
+                    ),
+                    None => format!(
+                        "wikilink [[{reference}]] matches no actor or topic: add content/actors/{}.md or content/topics/{}.md",
+                        slugify(reference),
+                        slugify(reference)
+                    ),
+                })
+            }
+            _ => Err(format!(
+                "wikilink [[{reference}]] is ambiguous: it names more than one actor or topic; use the id"
+            )),
+        }
+    }
+}
+
+/// The rendered body of every document: one per briefing draft, in the order of the
+/// drafts, and one per actor and topic file, in the order of `content`.
+pub(super) struct Bodies {
+    pub(super) briefings: Vec<Rendered<Mention>>,
+    pub(super) actors: Vec<Rendered<Mention>>,
+    pub(super) topics: Vec<Rendered<Mention>>,
+}
+
+/// The Markdown of one briefing, rendered: its body, each meeting's summary and
+/// outcome, each position's stance, and the problems found, with their file lines.
+pub(super) struct RenderedBriefing {
+    pub(super) body: Rendered<Mention>,
+    pub(super) meetings: Vec<(String, String)>,
+    pub(super) stances: Vec<String>,
+    pub(super) problems: Vec<(usize, String)>,
+}
+
+impl Names {
+    /// Renders every body. A wikilink that names no actor or topic makes a page, as an
+    /// unknown front-matter reference does: an actor, named from the link, and a
+    /// warning where the link is; the bodies that the new names can change are then
+    /// rendered again.
+    ///
+    /// Names are only ever added, so a link that matched something still does; it
+    /// reads differently only when a new actor answers to its reference, which then
+    /// also names what the link pointed to, or when it matched nothing, which is a
+    /// problem of its body. Exactly those bodies are rendered again.
+    pub(super) fn render_bodies(
+        &mut self,
+        content: &Content,
+        drafts: &[BriefingDraft<'_>],
+        options: RenderOptions,
+        problems: &mut Problems<'_>,
+    ) -> Bodies {
+        let names = &*self;
+        let mut bodies = Bodies {
+            briefings: drafts
+                .par_iter()
+                .map(|draft| names.briefing_body(draft, options))
+                .collect(),
+            actors: content
+                .actors
+                .par_iter()
+                .map(|doc| markdown::render(&doc.body, names, &[], options))
+                .collect(),
+            topics: content
+                .topics
+                .par_iter()
+                .map(|doc| markdown::render(&doc.body, names, &[], options))
+                .collect(),
+        };
+        let known = self.actors.len();
+        self.create_wikilink_targets(content, drafts, &bodies, problems);
+        if self.actors.len() == known {
+            return bodies;
+        }
+        let touched = self.answering_to_new_actors(known);
+        let stale = |body: &Rendered<Mention>| {
+            !body.problems.is_empty() || body.targets.iter().any(|m| touched.contains(m))
+        };
+        let names = &*self;
+        bodies
+            .briefings
+            .par_iter_mut()
+            .zip(drafts)
+            .filter(|(body, _)| stale(body))
+            .for_each(|(body, draft)| *body = names.briefing_body(draft, options));
+        self.render_again(&mut bodies.actors, &content.actors, &stale, options);
+        self.render_again(&mut bodies.topics, &content.topics, &stale, options);
+        bodies
+    }
+
+    /// Renders again the body of each document whose rendering is `stale`.
+    fn render_again<F: Sync>(
+        &self,
+        bodies: &mut [Rendered<Mention>],
+        docs: &[Document<F>],
+        stale: &(impl Fn(&Rendered<Mention>) -> bool + Sync),
+        options: RenderOptions,
+    ) {
+        bodies
+            .par_iter_mut()
+            .zip(docs)
+            .filter(|(body, _)| stale(body))
+            .for_each(|(body, doc)| *body = markdown::render(&doc.body, self, &[], options));
+    }
+
+    /// Creates an actor for every wikilink target that names nothing, in the order of
+    /// the documents and of the links in each.
+    fn create_wikilink_targets(
+        &mut self,
+        content: &Content,
+        drafts: &[BriefingDraft<'_>],
+        bodies: &Bodies,
+        problems: &mut Problems<'_>,
+    ) {
+        let documents = drafts
+            .iter()
+            .map(|d| (d.doc.path.as_path(), d.doc.body_line))
+            .zip(&bodies.briefings)
+            .chain(
+                content
+                    .actors
+                    .iter()
+                    .map(|d| (d.path.as_path(), d.body_line))
+                    .zip(&bodies.actors),
+            )
+            .chain(
+                content
+                    .topics
+                    .iter()
+                    .map(|d| (d.path.as_path(), d.body_line))
+                    .zip(&bodies.topics),
+            );
+        for ((path, first_line), body) in documents {
+            // A link that matched something when it was rendered still does: names
+            // are only added. The others are looked up again, in order.
+            for (line, target) in &body.unresolved {
+                let unknown = matches!(self.actor_refs.lookup(target), Lookup::Missing)
+                    && matches!(self.topic_refs.lookup(target), Lookup::Missing);
+                if unknown {
+                    self.actor(
+                        target,
+                        &At {
+                            path,
+                            line: || first_line + line,
+                        },
+                        problems,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every actor and topic that answers to a name of an actor declared from index
+    /// `first` on.
+    fn answering_to_new_actors(&self, first: usize) -> HashSet<Mention> {
+        let every = |lookup: Lookup| match lookup {
+            Lookup::Found(ix) => vec![ix],
+            Lookup::Ambiguous(all) => all,
+            Lookup::Missing => Vec::new(),
+        };
+        let mut touched = HashSet::new();
+        for actor in &self.actors[first..] {
+            for name in every_name(&actor.id, &actor.name, &actor.aliases) {
+                touched.extend(
+                    every(self.actor_refs.lookup(name))
+                        .into_iter()
+                        .map(Mention::Actor),
+                );
+                touched.extend(
+                    every(self.topic_refs.lookup(name))
+                        .into_iter()
+                        .map(Mention::Topic),
+                );
+            }
+        }
+        touched
+    }
+
+    /// Renders the body of a briefing, whose sources its footnotes can cite.
+    fn briefing_body(
+        &self,
+        draft: &BriefingDraft<'_>,
+        options: RenderOptions,
+    ) -> Rendered<Mention> {
+        let citable: Vec<CitableSource<'_>> = draft
+            .sources
+            .iter()
+            .map(|s| CitableSource {
+                id: &s.id,
+                title: &s.title,
+                publisher: &s.publisher,
+                url: &s.url,
+            })
+            .collect();
+        markdown::render(&draft.doc.body, self, &citable, options)
+    }
+
+    /// Renders the short Markdown fields of every briefing, each with its body.
+    pub(super) fn render_fields(
+        &self,
+        drafts: &[BriefingDraft<'_>],
+        bodies: Vec<Rendered<Mention>>,
+        options: RenderOptions,
+    ) -> Vec<RenderedBriefing> {
+        drafts
+            .par_iter()
+            .zip(bodies)
+            .map(|(draft, body)| self.briefing_fields(draft, body, options))
+            .collect()
+    }
+
+    fn briefing_fields(
+        &self,
+        draft: &BriefingDraft<'_>,
+        mut body: Rendered<Mention>,
+        options: RenderOptions,
+    ) -> RenderedBriefing {
+        let mut problems: Vec<(usize, String)> = std::mem::take(&mut body.problems)
+            .into_iter()
+            .map(|(line, message)| (draft.doc.body_line + line, message))
+            .collect();
+        let locator = draft.doc.locator();
+        let meetings = draft
+            .meetings
+            .iter()
+            .map(|m| {
+                let line = |field| locator.field("meetings", m.index, field);
+                let summary = self.inline(&m.summary, || line("summary"), options, &mut problems);
+                let outcome = self.inline(&m.outcome, || line("outcome"), options, &mut problems);
+                (summary, outcome)
+            })
+            .collect();
+        let stances = draft
+            .positions
+            .iter()
+            .map(|p| {
+                let line = || locator.field("positions", p.index, "stance");
+                self.inline(&p.stance, line, options, &mut problems)
+            })
+            .collect();
+        RenderedBriefing {
+            body,
+            meetings,
+            stances,
+            problems,
+        }
+    }
+
+    /// Renders a short Markdown field, noting its problems at the line `line` finds.
+    fn inline(
+        &self,
+        text: &str,
+        line: impl Fn() -> usize,
+        options: RenderOptions,
+        problems: &mut Vec<(usize, String)>,
+    ) -> String {
+        if text.trim().is_empty() {
+            return String::new();
+        }
+        let rendered = markdown::render_inline(text, self, options);
+        problems.extend(
+            rendered
+                .problems
+                .into_iter()
+                .map(|(_, message)| (line(), message)),
+        );
+        rendered.html
+    }
+}
