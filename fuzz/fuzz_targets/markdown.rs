@@ -9,7 +9,7 @@ struct OneActor;
 
 impl LinkResolver for OneActor {
     type Target = ();
-    fn resolve(&self, reference: &str) -> Result<((), LinkTarget), String> {
+    fn resolve(&self, reference: &str) -> Result<((), LinkTarget<'_>), String> {
         if reference.eq_ignore_ascii_case("envoy") {
             let target = LinkTarget {
                 url: "actors/envoy/index.html".into(),

@@ -9,6 +9,7 @@ mod frontmatter;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -48,12 +49,13 @@ impl<F> Document<F> {
     }
 }
 
-/// Every content file of a site, parsed, in a stable order (by path).
+/// Every content file of a site, parsed, in a stable order (by path). Each document is
+/// shared with the cache of `dossier serve`, which keeps it for the next load.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub briefings: Vec<Document<BriefingFront>>,
-    pub actors: Vec<Document<ActorFront>>,
-    pub topics: Vec<Document<TopicFront>>,
+    pub briefings: Vec<Arc<Document<BriefingFront>>>,
+    pub actors: Vec<Arc<Document<ActorFront>>>,
+    pub topics: Vec<Arc<Document<TopicFront>>>,
 }
 
 /// Which folder of `content/` a file belongs to.
@@ -202,9 +204,9 @@ fn section_of(path: &Path, diagnostics: &mut Diagnostics) -> Option<Section> {
 
 #[derive(Clone)]
 enum Parsed {
-    Briefing(Document<BriefingFront>),
-    Actor(Document<ActorFront>),
-    Topic(Document<TopicFront>),
+    Briefing(Arc<Document<BriefingFront>>),
+    Actor(Arc<Document<ActorFront>>),
+    Topic(Arc<Document<TopicFront>>),
     Failed,
 }
 
@@ -244,15 +246,12 @@ fn parse_bytes(
         .unwrap_or_default()
         .to_string();
     match section {
-        Section::Briefings => {
-            parse_document(path, stem, &text, &BRIEFING_KEYS, diagnostics).map(Parsed::Briefing)
-        }
-        Section::Actors => {
-            parse_document(path, stem, &text, &ACTOR_KEYS, diagnostics).map(Parsed::Actor)
-        }
-        Section::Topics => {
-            parse_document(path, stem, &text, &TOPIC_KEYS, diagnostics).map(Parsed::Topic)
-        }
+        Section::Briefings => parse_document(path, stem, &text, &BRIEFING_KEYS, diagnostics)
+            .map(|doc| Parsed::Briefing(Arc::new(doc))),
+        Section::Actors => parse_document(path, stem, &text, &ACTOR_KEYS, diagnostics)
+            .map(|doc| Parsed::Actor(Arc::new(doc))),
+        Section::Topics => parse_document(path, stem, &text, &TOPIC_KEYS, diagnostics)
+            .map(|doc| Parsed::Topic(Arc::new(doc))),
     }
     .unwrap_or(Parsed::Failed)
 }

@@ -51,6 +51,7 @@ pub fn resolve(
     let briefing_docs: Vec<&Document<BriefingFront>> = content
         .briefings
         .iter()
+        .map(|doc| &**doc)
         .filter(|doc| options.drafts || !doc.front.draft)
         .collect();
     let mut drafts: Vec<BriefingDraft<'_>> = briefing_docs

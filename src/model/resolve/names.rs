@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::*;
 use crate::content::Document;
@@ -12,7 +13,7 @@ use crate::model::refs::Lookup;
 impl Names {
     pub(super) fn declare_actors(
         &mut self,
-        docs: &[Document<ActorFront>],
+        docs: &[Arc<Document<ActorFront>>],
         problems: &mut Problems<'_>,
     ) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
@@ -77,7 +78,7 @@ impl Names {
 
     pub(super) fn declare_topics(
         &mut self,
-        docs: &[Document<TopicFront>],
+        docs: &[Arc<Document<TopicFront>>],
         problems: &mut Problems<'_>,
     ) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
@@ -115,7 +116,7 @@ impl Names {
     /// The affiliation of each declared actor (by declaration index).
     pub(super) fn resolve_affiliations(
         &mut self,
-        docs: &[Document<ActorFront>],
+        docs: &[Arc<Document<ActorFront>>],
         problems: &mut Problems<'_>,
     ) -> HashMap<u32, u32> {
         let mut affiliations = HashMap::new();

@@ -6,6 +6,7 @@
 //! their sorted place. Nothing here is rendered after the names are sorted.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -149,10 +150,10 @@ impl Names {
     }
 
     /// Renders again the body of each document whose rendering is `stale`.
-    fn render_again<F: Sync>(
+    fn render_again<F: Send + Sync>(
         &self,
         bodies: &mut [Rendered<Mention>],
-        docs: &[Document<F>],
+        docs: &[Arc<Document<F>>],
         stale: &(impl Fn(&Rendered<Mention>) -> bool + Sync),
         options: RenderOptions,
     ) {
