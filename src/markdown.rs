@@ -47,7 +47,7 @@ pub struct CitableSource<'a> {
 }
 
 /// The result of rendering one text.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Rendered<T> {
     /// Safe HTML, with internal links written against [`ROOT_MARK`].
     pub html: String,

@@ -44,28 +44,38 @@ pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
     })
 }
 
+/// What `dossier serve` keeps from one build for the next.
+#[derive(Default)]
+pub struct Kept {
+    /// The content files parsed so far.
+    pub parsed: crate::content::Cache,
+    /// The Markdown bodies rendered by the last build.
+    pub rendered: crate::model::Renders,
+}
+
 /// Reads, checks and resolves the site's configuration, content and static files,
 /// collecting every content problem in `diagnostics` (all made errors when strict)
 /// without printing them. Fails only on usage or I/O errors, such as a missing
-/// `content/` folder. With a `cache`, content files parsed before and unchanged
-/// since are not parsed again.
+/// `content/` folder. With what an earlier build `kept`, content files parsed before
+/// and unchanged since are not parsed again, nor their bodies rendered again while
+/// every name they can link to is unchanged.
 pub fn resolve_site(
     args: &SiteArgs,
-    cache: Option<&mut crate::content::Cache>,
+    kept: Option<&mut Kept>,
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<(Dossier, Vec<Asset>)> {
     let root = args.root.as_path();
     let config = Config::load(root, diagnostics)?;
     let strict = args.strict || config.strict;
-    let content = crate::content::load_with_cache(root, diagnostics, cache)?;
-    let dossier = crate::model::resolve(
-        config,
-        content,
-        ResolveOptions {
-            drafts: args.drafts,
-        },
-        diagnostics,
-    );
+    let (parsed, rendered) = match kept {
+        Some(kept) => (Some(&mut kept.parsed), Some(&mut kept.rendered)),
+        None => (None, None),
+    };
+    let content = crate::content::load_with_cache(root, diagnostics, parsed)?;
+    let options = ResolveOptions {
+        drafts: args.drafts,
+    };
+    let dossier = crate::model::resolve_with(config, content, options, rendered, diagnostics);
     let assets = crate::render::collect_assets(root, diagnostics)?;
     if strict {
         diagnostics.make_strict();
@@ -102,4 +112,76 @@ fn shown(path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dossier and the diagnostics of a resolve, comparable.
+    fn resolved(args: &SiteArgs, kept: Option<&mut Kept>) -> (String, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let (dossier, _) = resolve_site(args, kept, &mut diagnostics).unwrap();
+        let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        (format!("{dossier:?}"), diagnostics)
+    }
+
+    /// What serve keeps between builds never changes what a build resolves: after a
+    /// body edit, a new actor that an old wikilink now names, a new role for an actor
+    /// that links show, and an edit that breaks a link, the kept build equals a fresh
+    /// one each time.
+    #[test]
+    fn a_resolve_from_kept_bodies_equals_a_fresh_one() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let briefings = root.join("content/briefings");
+        let actors = root.join("content/actors");
+        std::fs::create_dir_all(&briefings).unwrap();
+        std::fs::create_dir_all(&actors).unwrap();
+        let write = |path: &std::path::Path, text: &str| std::fs::write(path, text).unwrap();
+        write(
+            &briefings.join("a.md"),
+            "---\ntitle: A\ndate: 2025-01-01\nactors: [envoy-a]\n---\nMet [[Envoy A]].\n",
+        );
+        write(
+            &briefings.join("b.md"),
+            "---\ntitle: B\ndate: 2025-01-02\n---\nAbout [[Envoy C]] and [[Envoy B]].\n",
+        );
+        write(
+            &actors.join("envoy-a.md"),
+            "---\nname: Envoy A\n---\nBio.\n",
+        );
+        let args = SiteArgs {
+            root: root.to_path_buf(),
+            drafts: false,
+            strict: false,
+        };
+        let mut kept = Kept::default();
+        assert_eq!(resolved(&args, Some(&mut kept)), resolved(&args, None));
+
+        let edits: [(&str, &str); 4] = [
+            (
+                "content/briefings/a.md",
+                "---\ntitle: A\ndate: 2025-01-01\nactors: [envoy-a]\n---\nMet [[Envoy A]] twice.\n",
+            ),
+            (
+                "content/actors/envoy-c.md",
+                "---\nname: Envoy C\nrole: mediator\n---\n",
+            ),
+            (
+                "content/actors/envoy-a.md",
+                "---\nname: Envoy A\nrole: envoy\n---\nBio.\n",
+            ),
+            (
+                "content/briefings/b.md",
+                "---\ntitle: B\ndate: 2025-01-02\n---\nAbout [[Envoy D]] and [[Envoy C]].\n",
+            ),
+        ];
+        for (path, text) in edits {
+            write(&root.join(path), text);
+            kept.parsed.forget(std::path::Path::new(path));
+            let again = resolved(&args, Some(&mut kept));
+            assert_eq!(again, resolved(&args, None), "after writing {path}");
+        }
+    }
 }

@@ -18,7 +18,7 @@ use anyhow::Context;
 use axum::body::Bytes;
 use notify::{RecursiveMode, Watcher as _};
 
-use super::{Loaded, content_failure, count, resolve_site};
+use super::{Kept, Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
 use crate::render::{Fingerprints, Render, RenderSettings, Sink, Templates, collect_assets};
@@ -235,8 +235,8 @@ struct Rebuilder {
     last: Option<Loaded>,
     /// True when the last rebuild failed: the next one starts from the sources.
     broken: bool,
-    /// The content files parsed so far.
-    parsed: crate::content::Cache,
+    /// The content files parsed, and their bodies rendered, by the last builds.
+    kept: Kept,
     /// The site served, once finished (empty before the first build).
     site: Arc<Site>,
     /// What each page of the served site was rendered from.
@@ -255,7 +255,7 @@ impl Rebuilder {
             },
             last: None,
             broken: false,
-            parsed: crate::content::Cache::default(),
+            kept: Kept::default(),
             site: Arc::default(),
             fingerprints: Fingerprints::default(),
             templates_changed: false,
@@ -267,7 +267,7 @@ impl Rebuilder {
         let started = Instant::now();
         self.templates_changed |= change.templates;
         for path in &change.content {
-            self.parsed.forget(path);
+            self.kept.parsed.forget(path);
         }
         let sources_changed = self.broken || change.config || !change.content.is_empty();
         let result = if sources_changed || self.last.is_none() {
@@ -296,7 +296,7 @@ impl Rebuilder {
     /// Reads (what changed), resolves and renders (what changed) the whole site.
     fn full(&mut self, server: &Server) -> Result<Outcome, Failure> {
         let mut diagnostics = Diagnostics::default();
-        let (dossier, assets) = resolve_site(&self.args, Some(&mut self.parsed), &mut diagnostics)
+        let (dossier, assets) = resolve_site(&self.args, Some(&mut self.kept), &mut diagnostics)
             .map_err(Failure::Fatal)?;
         self.check(&diagnostics, server)?;
         // The templates are read again only when they changed.

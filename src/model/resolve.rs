@@ -34,12 +34,27 @@ pub struct ResolveOptions {
     pub drafts: bool,
 }
 
+pub use rendering::Renders;
+
 /// Resolves parsed content into the dossier. Problems go to `diagnostics`; the dossier
 /// is still returned (with what could be resolved) so that every problem is reported.
 pub fn resolve(
     config: Config,
     content: Content,
     options: ResolveOptions,
+    diagnostics: &mut Diagnostics,
+) -> Dossier {
+    resolve_with(config, content, options, None, diagnostics)
+}
+
+/// Resolves like [`resolve`], reusing the bodies `renders` holds from an earlier
+/// resolve where they cannot have changed, and keeping this resolve's for the next
+/// (`dossier serve`).
+pub fn resolve_with(
+    config: Config,
+    content: Content,
+    options: ResolveOptions,
+    renders: Option<&mut Renders>,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
     let mut names = Names::default();
@@ -61,7 +76,7 @@ pub fn resolve(
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };
-    let bodies = names.render_bodies(&content, &drafts, render_options, &mut problems);
+    let bodies = names.render_bodies(&content, &drafts, render_options, renders, &mut problems);
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
     let rendered = names.render_fields(&drafts, bodies.briefings, render_options);

@@ -5,7 +5,8 @@
 //! Wikilinks record what they point to by declaration index: `assemble` moves them to
 //! their sorted place. Nothing here is rendered after the names are sorted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use super::names::every_name;
 use super::*;
 use crate::content::Content;
+use crate::content::schema::{ActorFront, TopicFront};
 use crate::markdown::{self, CitableSource, LinkResolver, LinkTarget, RenderOptions, Rendered};
 use crate::model::refs::Lookup;
 
@@ -77,6 +79,43 @@ impl LinkResolver for Names {
     }
 }
 
+/// Bodies rendered by an earlier resolve, kept by `dossier serve` so that a rebuild
+/// renders only the bodies an edit can have changed. A body is taken again while its
+/// document is the same one (a file not read again since) and every name a wikilink
+/// could resolve to, with the render options, is as it was.
+#[derive(Default)]
+pub struct Renders {
+    /// The digest of the names and options the bodies were rendered against.
+    names: u64,
+    briefings: Kept<BriefingFront>,
+    actors: Kept<ActorFront>,
+    topics: Kept<TopicFront>,
+}
+
+/// Rendered bodies by the address of their document, which each entry holds so that
+/// the address cannot name another document while the entry lives.
+type Kept<F> = HashMap<usize, (Arc<Document<F>>, Rendered<Mention>)>;
+
+fn address<F>(doc: &Document<F>) -> usize {
+    doc as *const Document<F> as usize
+}
+
+/// The body of `doc` kept in `kept`, when it is that very document's.
+fn kept<'k, F>(kept: Option<&'k Kept<F>>, doc: &Document<F>) -> Option<&'k Rendered<Mention>> {
+    kept?
+        .get(&address(doc))
+        .filter(|(held, _)| std::ptr::eq(Arc::as_ptr(held), doc))
+        .map(|(_, body)| body)
+}
+
+fn keep<'b, F: 'b>(
+    bodies: impl Iterator<Item = (Arc<Document<F>>, &'b Rendered<Mention>)>,
+) -> Kept<F> {
+    bodies
+        .map(|(doc, body)| (address(&doc), (doc, body.clone())))
+        .collect()
+}
+
 /// The rendered body of every document: one per briefing draft, in the order of the
 /// drafts, and one per actor and topic file, in the order of `content`.
 pub(super) struct Bodies {
@@ -104,30 +143,60 @@ impl Names {
     /// reads differently only when a new actor answers to its reference, which then
     /// also names what the link pointed to, or when it matched nothing, which is a
     /// problem of its body. Exactly those bodies are rendered again.
+    ///
+    /// With `renders`, a body rendered by the last resolve against the same names is
+    /// taken from there, and this resolve's first renders are kept for the next.
     pub(super) fn render_bodies(
         &mut self,
         content: &Content,
         drafts: &[BriefingDraft<'_>],
         options: RenderOptions,
+        renders: Option<&mut Renders>,
         problems: &mut Problems<'_>,
     ) -> Bodies {
         let names = &*self;
+        let digest = renders.as_ref().map(|_| names.digest(options));
+        let earlier = renders.as_deref().filter(|r| Some(r.names) == digest);
         let mut bodies = Bodies {
             briefings: drafts
                 .par_iter()
-                .map(|draft| names.briefing_body(draft, options))
+                .map(|draft| {
+                    kept(earlier.map(|r| &r.briefings), draft.doc)
+                        .cloned()
+                        .unwrap_or_else(|| names.briefing_body(draft, options))
+                })
                 .collect(),
             actors: content
                 .actors
                 .par_iter()
-                .map(|doc| markdown::render(&doc.body, names, &[], options))
+                .map(|doc| names.file_body(doc, earlier.map(|r| &r.actors), options))
                 .collect(),
             topics: content
                 .topics
                 .par_iter()
-                .map(|doc| markdown::render(&doc.body, names, &[], options))
+                .map(|doc| names.file_body(doc, earlier.map(|r| &r.topics), options))
                 .collect(),
         };
+        if let (Some(renders), Some(names)) = (renders, digest) {
+            let shared: HashMap<usize, &Arc<Document<BriefingFront>>> = content
+                .briefings
+                .iter()
+                .map(|doc| (address(doc), doc))
+                .collect();
+            let briefings = drafts
+                .iter()
+                .zip(&bodies.briefings)
+                .filter_map(|(draft, body)| {
+                    let doc = shared.get(&address(draft.doc))?;
+                    Some((Arc::clone(doc), body))
+                });
+            *renders = Renders {
+                names,
+                briefings: keep(briefings),
+                actors: keep(content.actors.iter().cloned().zip(&bodies.actors)),
+                topics: keep(content.topics.iter().cloned().zip(&bodies.topics)),
+            };
+        }
         let known = self.actors.len();
         self.create_wikilink_targets(content, drafts, &bodies, problems);
         if self.actors.len() == known {
@@ -147,6 +216,33 @@ impl Names {
         self.render_again(&mut bodies.actors, &content.actors, &stale, options);
         self.render_again(&mut bodies.topics, &content.topics, &stale, options);
         bodies
+    }
+
+    /// The body of an actor or topic file: kept from an earlier render, or rendered.
+    fn file_body<F>(
+        &self,
+        doc: &Document<F>,
+        earlier: Option<&Kept<F>>,
+        options: RenderOptions,
+    ) -> Rendered<Mention> {
+        kept(earlier, doc)
+            .cloned()
+            .unwrap_or_else(|| markdown::render(&doc.body, self, &[], options))
+    }
+
+    /// A digest of everything a wikilink resolves against: each name, alias, id and
+    /// role in declaration order (which the links record), and the render options.
+    fn digest(&self, options: RenderOptions) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        options.trusted_html.hash(&mut hasher);
+        for actor in &self.actors {
+            (&actor.id, &actor.name, &actor.role, &actor.aliases).hash(&mut hasher);
+        }
+        hasher.write_u8(0xff);
+        for topic in &self.topics {
+            (&topic.id, &topic.name, &topic.aliases).hash(&mut hasher);
+        }
+        hasher.finish()
     }
 
     /// Renders again the body of each document whose rendering is `stale`.
