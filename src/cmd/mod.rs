@@ -128,8 +128,8 @@ mod tests {
 
     /// What serve keeps between builds never changes what a build resolves: after a
     /// body edit, a new actor that an old wikilink now names, a new role for an actor
-    /// that links show, and an edit that breaks a link, the kept build equals a fresh
-    /// one each time.
+    /// that links in a body and in a meeting's summary show, and an edit that breaks a
+    /// link, the kept build equals a fresh one each time.
     #[test]
     fn a_resolve_from_kept_bodies_equals_a_fresh_one() {
         let site = tempfile::tempdir().unwrap();
@@ -141,7 +141,7 @@ mod tests {
         let write = |path: &std::path::Path, text: &str| std::fs::write(path, text).unwrap();
         write(
             &briefings.join("a.md"),
-            "---\ntitle: A\ndate: 2025-01-01\nactors: [envoy-a]\n---\nMet [[Envoy A]].\n",
+            "---\ntitle: A\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a]\n    summary: With [[Envoy A]].\n---\nMet [[Envoy A]].\n",
         );
         write(
             &briefings.join("b.md"),
@@ -162,7 +162,7 @@ mod tests {
         let edits: [(&str, &str); 4] = [
             (
                 "content/briefings/a.md",
-                "---\ntitle: A\ndate: 2025-01-01\nactors: [envoy-a]\n---\nMet [[Envoy A]] twice.\n",
+                "---\ntitle: A\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a]\n    summary: With [[Envoy A]].\n---\nMet [[Envoy A]] twice.\n",
             ),
             (
                 "content/actors/envoy-c.md",

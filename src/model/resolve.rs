@@ -76,10 +76,18 @@ pub fn resolve_with(
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };
-    let bodies = names.render_bodies(&content, &drafts, render_options, renders, &mut problems);
+    let mut renders = renders;
+    let bodies = names.render_bodies(
+        &content,
+        &drafts,
+        render_options,
+        renders.as_deref_mut(),
+        &mut problems,
+    );
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
-    let rendered = names.render_fields(&drafts, bodies.briefings, render_options);
+    let rendered =
+        names.render_fields(&content, &drafts, bodies.briefings, render_options, renders);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actor_map = names.sort_actors();

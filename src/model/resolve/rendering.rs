@@ -79,41 +79,74 @@ impl LinkResolver for Names {
     }
 }
 
-/// Bodies rendered by an earlier resolve, kept by `dossier serve` so that a rebuild
-/// renders only the bodies an edit can have changed. A body is taken again while its
-/// document is the same one (a file not read again since) and every name a wikilink
-/// could resolve to, with the render options, is as it was.
+/// Markdown rendered by an earlier resolve, kept by `dossier serve` so that a rebuild
+/// renders only what an edit can have changed. A document's rendering is taken again
+/// while the document is the same one (a file not read again since) and every name a
+/// wikilink could resolve to, with the render options, is as it was.
 #[derive(Default)]
 pub struct Renders {
     /// The digest of the names and options the bodies were rendered against.
     names: u64,
-    briefings: Kept<BriefingFront>,
-    actors: Kept<ActorFront>,
-    topics: Kept<TopicFront>,
+    briefings: Kept<BriefingFront, Rendered<Mention>>,
+    actors: Kept<ActorFront, Rendered<Mention>>,
+    topics: Kept<TopicFront, Rendered<Mention>>,
+    /// The same for the briefings' short fields, rendered once every name is known.
+    fields_names: u64,
+    fields: Kept<BriefingFront, Fields>,
 }
 
-/// Rendered bodies by the address of their document, which each entry holds so that
-/// the address cannot name another document while the entry lives.
-type Kept<F> = HashMap<usize, (Arc<Document<F>>, Rendered<Mention>)>;
+/// Renderings by the address of their document, which each entry holds so that the
+/// address cannot name another document while the entry lives.
+type Kept<F, T> = HashMap<usize, (Arc<Document<F>>, T)>;
 
 fn address<F>(doc: &Document<F>) -> usize {
     doc as *const Document<F> as usize
 }
 
-/// The body of `doc` kept in `kept`, when it is that very document's.
-fn kept<'k, F>(kept: Option<&'k Kept<F>>, doc: &Document<F>) -> Option<&'k Rendered<Mention>> {
+/// The rendering of `doc` kept in `kept`, when it is that very document's.
+fn kept<'k, F, T>(kept: Option<&'k Kept<F, T>>, doc: &Document<F>) -> Option<&'k T> {
     kept?
         .get(&address(doc))
         .filter(|(held, _)| std::ptr::eq(Arc::as_ptr(held), doc))
-        .map(|(_, body)| body)
+        .map(|(_, rendered)| rendered)
 }
 
-fn keep<'b, F: 'b>(
-    bodies: impl Iterator<Item = (Arc<Document<F>>, &'b Rendered<Mention>)>,
-) -> Kept<F> {
-    bodies
-        .map(|(doc, body)| (address(&doc), (doc, body.clone())))
+fn keep<'r, F: 'r, T: Clone + 'r>(
+    rendered: impl Iterator<Item = (Arc<Document<F>>, &'r T)>,
+) -> Kept<F, T> {
+    rendered
+        .map(|(doc, rendered)| (address(&doc), (doc, rendered.clone())))
         .collect()
+}
+
+/// Each draft's rendering with the draft's document, shared, for [`keep`].
+fn by_draft<'r, T>(
+    content: &Content,
+    drafts: &[BriefingDraft<'_>],
+    rendered: &'r [T],
+) -> Vec<(Arc<Document<BriefingFront>>, &'r T)> {
+    let shared: HashMap<usize, &Arc<Document<BriefingFront>>> = content
+        .briefings
+        .iter()
+        .map(|doc| (address(doc), doc))
+        .collect();
+    drafts
+        .iter()
+        .zip(rendered)
+        .filter_map(|(draft, rendered)| {
+            let doc = shared.get(&address(draft.doc))?;
+            Some((Arc::clone(doc), rendered))
+        })
+        .collect()
+}
+
+/// The short fields of one briefing, rendered: each meeting's summary and outcome,
+/// each position's stance, and their problems with their file lines.
+#[derive(Clone)]
+pub(super) struct Fields {
+    meetings: Vec<(String, String)>,
+    stances: Vec<String>,
+    problems: Vec<(usize, String)>,
 }
 
 /// The rendered body of every document: one per briefing draft, in the order of the
@@ -178,24 +211,10 @@ impl Names {
                 .collect(),
         };
         if let (Some(renders), Some(names)) = (renders, digest) {
-            let shared: HashMap<usize, &Arc<Document<BriefingFront>>> = content
-                .briefings
-                .iter()
-                .map(|doc| (address(doc), doc))
-                .collect();
-            let briefings = drafts
-                .iter()
-                .zip(&bodies.briefings)
-                .filter_map(|(draft, body)| {
-                    let doc = shared.get(&address(draft.doc))?;
-                    Some((Arc::clone(doc), body))
-                });
-            *renders = Renders {
-                names,
-                briefings: keep(briefings),
-                actors: keep(content.actors.iter().cloned().zip(&bodies.actors)),
-                topics: keep(content.topics.iter().cloned().zip(&bodies.topics)),
-            };
+            renders.names = names;
+            renders.briefings = keep(by_draft(content, drafts, &bodies.briefings).into_iter());
+            renders.actors = keep(content.actors.iter().cloned().zip(&bodies.actors));
+            renders.topics = keep(content.topics.iter().cloned().zip(&bodies.topics));
         }
         let known = self.actors.len();
         self.create_wikilink_targets(content, drafts, &bodies, problems);
@@ -222,7 +241,7 @@ impl Names {
     fn file_body<F>(
         &self,
         doc: &Document<F>,
-        earlier: Option<&Kept<F>>,
+        earlier: Option<&Kept<F, Rendered<Mention>>>,
         options: RenderOptions,
     ) -> Rendered<Mention> {
         kept(earlier, doc)
@@ -353,29 +372,56 @@ impl Names {
     }
 
     /// Renders the short Markdown fields of every briefing, each with its body.
+    ///
+    /// With `renders`, a briefing's fields rendered by the last resolve against the
+    /// same names are taken from there, and this resolve's are kept for the next.
     pub(super) fn render_fields(
         &self,
+        content: &Content,
         drafts: &[BriefingDraft<'_>],
         bodies: Vec<Rendered<Mention>>,
         options: RenderOptions,
+        renders: Option<&mut Renders>,
     ) -> Vec<RenderedBriefing> {
-        drafts
+        let digest = renders.as_ref().map(|_| self.digest(options));
+        let earlier = renders
+            .as_deref()
+            .filter(|r| Some(r.fields_names) == digest);
+        let fields: Vec<Fields> = drafts
             .par_iter()
+            .map(|draft| {
+                kept(earlier.map(|r| &r.fields), draft.doc)
+                    .cloned()
+                    .unwrap_or_else(|| self.briefing_fields(draft, options))
+            })
+            .collect();
+        if let (Some(renders), Some(names)) = (renders, digest) {
+            renders.fields_names = names;
+            renders.fields = keep(by_draft(content, drafts, &fields).into_iter());
+        }
+        drafts
+            .iter()
             .zip(bodies)
-            .map(|(draft, body)| self.briefing_fields(draft, body, options))
+            .zip(fields)
+            .map(|((draft, mut body), fields)| {
+                // The body's problems first, then the fields'.
+                let mut problems: Vec<(usize, String)> = std::mem::take(&mut body.problems)
+                    .into_iter()
+                    .map(|(line, message)| (draft.doc.body_line + line, message))
+                    .collect();
+                problems.extend(fields.problems);
+                RenderedBriefing {
+                    body,
+                    meetings: fields.meetings,
+                    stances: fields.stances,
+                    problems,
+                }
+            })
             .collect()
     }
 
-    fn briefing_fields(
-        &self,
-        draft: &BriefingDraft<'_>,
-        mut body: Rendered<Mention>,
-        options: RenderOptions,
-    ) -> RenderedBriefing {
-        let mut problems: Vec<(usize, String)> = std::mem::take(&mut body.problems)
-            .into_iter()
-            .map(|(line, message)| (draft.doc.body_line + line, message))
-            .collect();
+    fn briefing_fields(&self, draft: &BriefingDraft<'_>, options: RenderOptions) -> Fields {
+        let mut problems = Vec::new();
         let locator = draft.doc.locator();
         let meetings = draft
             .meetings
@@ -395,8 +441,7 @@ impl Names {
                 self.inline(&p.stance, line, options, &mut problems)
             })
             .collect();
-        RenderedBriefing {
-            body,
+        Fields {
             meetings,
             stances,
             problems,

@@ -200,8 +200,9 @@ pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
     settings: &'a RenderSettings,
-    /// What search finds: written to `search-index.js` and listed on the search page.
-    search: Vec<search::Entry>,
+    /// What search finds: written to `search-index.js` and listed on the search page;
+    /// made on first use, since a page rendered alone (`dossier serve`) rarely needs it.
+    search: std::sync::OnceLock<Vec<search::Entry>>,
     /// Views shown on many pages, made once; none to render a few pages alone, for
     /// which they cost more than they save (and pages have no digest then).
     shared: Option<Shared>,
@@ -218,14 +219,18 @@ impl<'a> Site<'a> {
             dossier,
             templates,
             settings,
-            search: search::entries(dossier),
+            search: std::sync::OnceLock::new(),
             shared,
         }
     }
 
     /// The text of `search-index.js`.
     pub fn search_index(&self) -> anyhow::Result<String> {
-        search::index_script(&self.search)
+        search::index_script(self.search())
+    }
+
+    fn search(&self) -> &[search::Entry] {
+        self.search.get_or_init(|| search::entries(self.dossier))
     }
 
     /// Renders one page into `out`; its output path.
@@ -324,7 +329,7 @@ impl<'a> Site<'a> {
                 "Network".into()
             }
             Job::Search => {
-                context.insert("groups", &search::groups(&self.search));
+                context.insert("groups", &search::groups(self.search()));
                 "Search".into()
             }
             Job::NotFound => "Page not found".into(),
