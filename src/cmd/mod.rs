@@ -185,3 +185,44 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod reading_order {
+    use super::*;
+
+    /// Briefings are read in parallel, but what one creates is seen by the next, as
+    /// when they are read in order: an unknown actor is created once, by the first
+    /// briefing that names it, and later references (its id, a near miss) see it.
+    #[test]
+    fn later_briefings_see_the_names_earlier_ones_create() {
+        let site = tempfile::tempdir().unwrap();
+        let briefings = site.path().join("content/briefings");
+        std::fs::create_dir_all(&briefings).unwrap();
+        let briefing = |name: &str, date: &str, participants: &str| {
+            let text = format!(
+                "---\ntitle: {name}\ndate: {date}\nmeetings:\n  - participants: [{participants}]\n---\n"
+            );
+            std::fs::write(briefings.join(format!("{name}.md")), text).unwrap();
+        };
+        briefing("a", "2025-01-01", "Envoy Xavier");
+        briefing("b", "2025-01-02", "envoy-xavier");
+        briefing("c", "2025-01-03", "Envoy Xavierr");
+        let args = SiteArgs {
+            root: site.path().to_path_buf(),
+            drafts: false,
+            strict: false,
+        };
+        let mut diagnostics = Diagnostics::default();
+        let (dossier, _) = resolve_site(&args, None, &mut diagnostics).unwrap();
+        let ids: Vec<&str> = dossier.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["envoy-xavier", "envoy-xavierr"]);
+        let messages: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "content/briefings/a.md:5: warning: unknown actor 'Envoy Xavier': a page is made for it; describe it in content/actors/envoy-xavier.md",
+                "content/briefings/c.md:5: warning: unknown actor 'Envoy Xavierr' (did you mean 'Envoy Xavier'?)",
+            ]
+        );
+    }
+}

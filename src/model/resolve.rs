@@ -69,10 +69,7 @@ pub fn resolve_with(
         .map(|doc| &**doc)
         .filter(|doc| options.drafts || !doc.front.draft)
         .collect();
-    let mut drafts: Vec<BriefingDraft<'_>> = briefing_docs
-        .iter()
-        .filter_map(|doc| names.read_briefing(doc, &mut problems))
-        .collect();
+    let mut drafts = names.read_briefings(&briefing_docs, &mut problems);
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };

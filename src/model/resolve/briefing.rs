@@ -8,10 +8,131 @@ use super::*;
 use crate::content::Document;
 use crate::content::schema::{BriefingFront, MeetingFront, PositionFront, QuoteFront};
 use crate::markdown;
+use crate::model::refs::Lookup;
+use rayon::prelude::*;
 
 impl Names {
+    /// Checks and resolves the front matter of every briefing in `docs`, as reading
+    /// them one after the other does. Each is first read on its own, in parallel,
+    /// against the names known before any: a briefing each of whose references names
+    /// exactly one of them keeps that reading, since a name created meanwhile never
+    /// changes what such a reference resolves to (a name is created only for a
+    /// reference that matches none, and only when its id does not match exactly one
+    /// either, so it cannot match a reference that matched one). Any other briefing is
+    /// read again, in order, with what it warns about, creates or refuses.
+    pub(super) fn read_briefings<'d>(
+        &mut self,
+        docs: &[&'d Document<BriefingFront>],
+        problems: &mut Problems<'_>,
+    ) -> Vec<BriefingDraft<'d>> {
+        let names = &*self;
+        let alone: Vec<Option<(Option<BriefingDraft<'d>>, Diagnostics)>> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut diagnostics = Diagnostics::default();
+                let mut known = Known { names, new: false };
+                let mut problems = Problems {
+                    diagnostics: &mut diagnostics,
+                };
+                let draft = known.read_briefing(doc, &mut problems);
+                (!known.new).then_some((draft, diagnostics))
+            })
+            .collect();
+        let mut drafts = Vec::with_capacity(docs.len());
+        for (doc, alone) in docs.iter().zip(alone) {
+            let draft = match alone {
+                Some((draft, diagnostics)) => {
+                    problems.diagnostics.extend(diagnostics);
+                    draft
+                }
+                None => self.read_briefing(doc, problems),
+            };
+            drafts.extend(draft);
+        }
+        drafts
+    }
+}
+
+/// The names known so far, read without creating any: a reference that does not name
+/// exactly one of them (which would warn, create a name or be an error) marks the
+/// reading as `new`, to be done again in order.
+struct Known<'n> {
+    names: &'n Names,
+    new: bool,
+}
+
+impl Known<'_> {
+    fn found(&mut self, lookup: Lookup) -> Option<u32> {
+        match lookup {
+            Lookup::Found(ix) => Some(ix),
+            _ => {
+                self.new = true;
+                None
+            }
+        }
+    }
+}
+
+impl Refer for Known<'_> {
+    fn actor(
+        &mut self,
+        reference: &str,
+        _: &At<'_, impl Fn() -> usize>,
+        _: &mut Problems<'_>,
+    ) -> Option<u32> {
+        self.found(self.names.actor_refs.lookup(reference.trim()))
+    }
+
+    fn topic(
+        &mut self,
+        reference: &str,
+        _: &At<'_, impl Fn() -> usize>,
+        _: &mut Problems<'_>,
+    ) -> Option<u32> {
+        self.found(self.names.topic_refs.lookup(reference.trim()))
+    }
+}
+
+impl Refer for Names {
+    fn actor(
+        &mut self,
+        reference: &str,
+        at: &At<'_, impl Fn() -> usize>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32> {
+        Names::actor(self, reference, at, problems)
+    }
+
+    fn topic(
+        &mut self,
+        reference: &str,
+        at: &At<'_, impl Fn() -> usize>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32> {
+        Names::topic(self, reference, at, problems)
+    }
+}
+
+/// Reads a briefing's front matter against names that resolve its references.
+trait Refer {
+    /// Resolves an actor reference.
+    fn actor(
+        &mut self,
+        reference: &str,
+        at: &At<'_, impl Fn() -> usize>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32>;
+
+    /// Resolves a topic reference.
+    fn topic(
+        &mut self,
+        reference: &str,
+        at: &At<'_, impl Fn() -> usize>,
+        problems: &mut Problems<'_>,
+    ) -> Option<u32>;
+
     /// Checks and resolves one briefing's front matter.
-    pub(super) fn read_briefing<'d>(
+    fn read_briefing<'d>(
         &mut self,
         doc: &'d Document<BriefingFront>,
         problems: &mut Problems<'_>,
