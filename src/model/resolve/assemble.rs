@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::names::inverse;
 use super::rendering::{Mention, RenderedBriefing};
 use super::*;
@@ -47,111 +49,24 @@ impl Assembler<'_> {
             actors: mut bios,
             topics: mut topic_bodies,
         } = texts;
-        let mut briefings = Vec::with_capacity(drafts.len());
+        // Each briefing on its own, in parallel; then in order, with its problems.
+        let parts: Vec<Part<'_>> = drafts
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, (draft, rendered))| self.briefing(index, draft, rendered))
+            .collect();
+        let mut briefings = Vec::with_capacity(parts.len());
         let mut meetings = Vec::new();
         let mut positions = Vec::new();
         let mut quotes = Vec::new();
-        for (index, (draft, rendered)) in drafts.into_iter().enumerate() {
-            let bix = BriefingIx(index as u32);
-            for (line, message) in rendered.problems {
-                problems.warning(&draft.doc.path, line, message);
+        for part in parts {
+            for (line, message) in part.problems {
+                problems.warning(part.path, line, message);
             }
-            let body = rendered.body;
-            let mut meeting_html = rendered.meetings.into_iter();
-            let mut stance_html = rendered.stances.into_iter();
-            let source_ref = |s: Option<usize>| {
-                s.map(|index| SourceRef {
-                    briefing: bix,
-                    index,
-                })
-            };
-            let mut actors: Vec<ActorIx> = Vec::new();
-            let mut topics: Vec<TopicIx> = draft.topics.iter().map(|&t| self.topic_ix(t)).collect();
-            for mention in body.targets {
-                match mention {
-                    Mention::Actor(a) => push_unique(&mut actors, self.actor_ix(a)),
-                    Mention::Topic(t) => push_unique(&mut topics, self.topic_ix(t)),
-                }
-            }
-            for meeting in draft.meetings {
-                let (summary, outcome) = meeting_html.next().unwrap_or_default();
-                let participants: Vec<ActorIx> = meeting
-                    .participants
-                    .iter()
-                    .map(|&a| self.actor_ix(a))
-                    .collect();
-                actors.extend(participants.iter().copied());
-                let title = if meeting.title.is_empty() {
-                    let names: Vec<&str> = meeting
-                        .participants
-                        .iter()
-                        .map(|&a| self.names.actors[a as usize].name.as_str())
-                        .collect();
-                    format!("Meeting of {}", join_names(&names))
-                } else {
-                    meeting.title
-                };
-                meetings.push(Meeting {
-                    id: meeting.id.unwrap_or_default(),
-                    title,
-                    date: meeting.date,
-                    location: meeting.location,
-                    participants,
-                    topics: meeting.topics.iter().map(|&t| self.topic_ix(t)).collect(),
-                    summary_html: summary,
-                    outcome_html: outcome,
-                    source: source_ref(meeting.source),
-                    briefing: bix,
-                });
-            }
-            for position in draft.positions {
-                let stance_html = stance_html.next().unwrap_or_default();
-                actors.push(self.actor_ix(position.actor));
-                positions.push(Position {
-                    actor: self.actor_ix(position.actor),
-                    topic: self.topic_ix(position.topic),
-                    stance: position.stance,
-                    stance_html,
-                    date: position.date,
-                    source: source_ref(position.source),
-                    briefing: bix,
-                    changed: false,
-                });
-            }
-            for quote in draft.quotes {
-                actors.push(self.actor_ix(quote.actor));
-                quotes.push(Quote {
-                    actor: self.actor_ix(quote.actor),
-                    text: quote.text,
-                    date: quote.date,
-                    source: source_ref(quote.source),
-                    briefing: bix,
-                });
-            }
-            actors.sort();
-            actors.dedup();
-            briefings.push(Briefing {
-                slug: draft.slug,
-                title: draft.title,
-                date: draft.date,
-                summary: draft
-                    .doc
-                    .front
-                    .summary
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string(),
-                body_html: body.html,
-                draft: draft.doc.front.draft,
-                path: draft.doc.path.clone(),
-                topics,
-                sources: draft.sources,
-                meetings: Vec::new(),
-                positions: Vec::new(),
-                quotes: Vec::new(),
-                actors,
-            });
+            briefings.push(part.briefing);
+            meetings.extend(part.meetings);
+            positions.extend(part.positions);
+            quotes.extend(part.quotes);
         }
 
         let old_of = inverse(self.actor_map);
@@ -213,8 +128,8 @@ impl Assembler<'_> {
             })
             .collect();
 
-        meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-        positions.sort_by(|a, b| {
+        meetings.par_sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        positions.par_sort_by(|a, b| {
             (
                 &actors[a.actor.get()].id,
                 &topics[a.topic.get()].id,
@@ -228,7 +143,7 @@ impl Assembler<'_> {
                     std::cmp::Reverse(b.briefing),
                 ))
         });
-        quotes.sort_by(|a, b| {
+        quotes.par_sort_by(|a, b| {
             (
                 a.date,
                 &actors[a.actor.get()].id,
@@ -251,6 +166,131 @@ impl Assembler<'_> {
             drafts_left_out: Vec::new(),
         }
     }
+    /// One briefing of the final model, with its meetings, positions and quotes, and
+    /// the problems of its Markdown.
+    fn briefing<'d>(
+        &self,
+        index: usize,
+        draft: BriefingDraft<'d>,
+        rendered: RenderedBriefing,
+    ) -> Part<'d> {
+        let (mut meetings, mut positions, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
+        let bix = BriefingIx(index as u32);
+        let body = rendered.body;
+        let mut meeting_html = rendered.meetings.into_iter();
+        let mut stance_html = rendered.stances.into_iter();
+        let source_ref = |s: Option<usize>| {
+            s.map(|index| SourceRef {
+                briefing: bix,
+                index,
+            })
+        };
+        let mut actors: Vec<ActorIx> = Vec::new();
+        let mut topics: Vec<TopicIx> = draft.topics.iter().map(|&t| self.topic_ix(t)).collect();
+        for mention in body.targets {
+            match mention {
+                Mention::Actor(a) => push_unique(&mut actors, self.actor_ix(a)),
+                Mention::Topic(t) => push_unique(&mut topics, self.topic_ix(t)),
+            }
+        }
+        for meeting in draft.meetings {
+            let (summary, outcome) = meeting_html.next().unwrap_or_default();
+            let participants: Vec<ActorIx> = meeting
+                .participants
+                .iter()
+                .map(|&a| self.actor_ix(a))
+                .collect();
+            actors.extend(participants.iter().copied());
+            let title = if meeting.title.is_empty() {
+                let names: Vec<&str> = meeting
+                    .participants
+                    .iter()
+                    .map(|&a| self.names.actors[a as usize].name.as_str())
+                    .collect();
+                format!("Meeting of {}", join_names(&names))
+            } else {
+                meeting.title
+            };
+            meetings.push(Meeting {
+                id: meeting.id.unwrap_or_default(),
+                title,
+                date: meeting.date,
+                location: meeting.location,
+                participants,
+                topics: meeting.topics.iter().map(|&t| self.topic_ix(t)).collect(),
+                summary_html: summary,
+                outcome_html: outcome,
+                source: source_ref(meeting.source),
+                briefing: bix,
+            });
+        }
+        for position in draft.positions {
+            let stance_html = stance_html.next().unwrap_or_default();
+            actors.push(self.actor_ix(position.actor));
+            positions.push(Position {
+                actor: self.actor_ix(position.actor),
+                topic: self.topic_ix(position.topic),
+                stance: position.stance,
+                stance_html,
+                date: position.date,
+                source: source_ref(position.source),
+                briefing: bix,
+                changed: false,
+            });
+        }
+        for quote in draft.quotes {
+            actors.push(self.actor_ix(quote.actor));
+            quotes.push(Quote {
+                actor: self.actor_ix(quote.actor),
+                text: quote.text,
+                date: quote.date,
+                source: source_ref(quote.source),
+                briefing: bix,
+            });
+        }
+        actors.sort();
+        actors.dedup();
+        let briefing = Briefing {
+            slug: draft.slug,
+            title: draft.title,
+            date: draft.date,
+            summary: draft
+                .doc
+                .front
+                .summary
+                .as_deref()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            body_html: body.html,
+            draft: draft.doc.front.draft,
+            path: draft.doc.path.clone(),
+            topics,
+            sources: draft.sources,
+            meetings: Vec::new(),
+            positions: Vec::new(),
+            quotes: Vec::new(),
+            actors,
+        };
+        Part {
+            path: &draft.doc.path,
+            problems: rendered.problems,
+            briefing,
+            meetings,
+            positions,
+            quotes,
+        }
+    }
+}
+
+/// One briefing assembled, with its items and its problems, for [`Assembler::assemble`].
+struct Part<'d> {
+    path: &'d Path,
+    problems: Vec<(usize, String)>,
+    briefing: Briefing,
+    meetings: Vec<Meeting>,
+    positions: Vec<Position>,
+    quotes: Vec<Quote>,
 }
 
 /// The HTML of a rendered body that starts on `first_line` of `path`, reporting its
