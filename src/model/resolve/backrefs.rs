@@ -56,19 +56,20 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
         }
     }
     // Topic pages list positions by actor name, then date.
-    for topic in topics.iter_mut() {
-        topic.positions.sort_by(|&a, &b| {
-            let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
-            (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(
-                &actors[pb.actor.get()].name,
-                pb.actor,
-                pb.date,
-            ))
-        });
-    }
+    let by_actor = |&a: &PositionIx, &b: &PositionIx| {
+        let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
+        (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(
+            &actors[pb.actor.get()].name,
+            pb.actor,
+            pb.date,
+        ))
+    };
+    topics
+        .par_iter_mut()
+        .for_each(|topic| topic.positions.sort_by(by_actor));
     // Actor pages list positions by topic name, then date.
     let topic_names: Vec<String> = topics.iter().map(|t| t.name.to_lowercase()).collect();
-    for actor in actors.iter_mut() {
+    actors.par_iter_mut().for_each(|actor| {
         actor.positions.sort_by(|&a, &b| {
             let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
             (&topic_names[pa.topic.get()], pa.topic, pa.date).cmp(&(
@@ -77,7 +78,7 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
                 pb.date,
             ))
         });
-    }
+    });
     // Counterparts: every other participant of each meeting.
     let names: Vec<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
     actors.par_iter_mut().enumerate().for_each(|(i, actor)| {
