@@ -111,6 +111,7 @@ fn kept<'k, F, T>(kept: Option<&'k Kept<F, T>>, doc: &Document<F>) -> Option<&'k
         .map(|(_, rendered)| rendered)
 }
 
+/// A copy of each rendering, kept with its document for the next resolve.
 fn keep<'r, F: 'r, T: Clone + 'r>(
     rendered: impl Iterator<Item = (Arc<Document<F>>, &'r T)>,
 ) -> Kept<F, T> {
