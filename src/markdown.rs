@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
@@ -49,8 +50,9 @@ pub struct CitableSource<'a> {
 /// The result of rendering one text.
 #[derive(Debug, Clone)]
 pub struct Rendered<T> {
-    /// Safe HTML, with internal links written against [`ROOT_MARK`].
-    pub html: String,
+    /// Safe HTML, with internal links written against [`ROOT_MARK`]: shared, since
+    /// `dossier serve` keeps it from one build to the next.
+    pub html: Arc<str>,
     /// What every resolved wikilink pointed to, in order.
     pub targets: Vec<T>,
     /// Problems with their 0-based line within the text.
@@ -120,7 +122,7 @@ pub fn render_inline<R: LinkResolver>(
         .and_then(|h| h.strip_suffix("</p>"))
         && !inner.contains("<p>")
     {
-        rendered.html = inner.to_string();
+        rendered.html = inner.into();
     }
     rendered
 }
@@ -263,7 +265,7 @@ fn render_events<R: LinkResolver>(
         html = SANITIZER.clean(&html).to_string();
     }
     Rendered {
-        html,
+        html: html.into(),
         targets,
         problems,
         unresolved,
@@ -510,7 +512,9 @@ mod tests {
     }
 
     fn html(text: &str) -> String {
-        render(text, &Known, &[], RenderOptions::default()).html
+        render(text, &Known, &[], RenderOptions::default())
+            .html
+            .to_string()
     }
 
     #[test]
@@ -522,7 +526,7 @@ mod tests {
             RenderOptions::default(),
         );
         assert_eq!(
-            out.html,
+            &*out.html,
             "<p>Met <a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">Steve Witkoff</a> and <a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">the envoy</a>.</p>\n"
         );
         assert_eq!(out.targets, vec!["steve-witkoff", "steve-witkoff"]);
@@ -537,7 +541,7 @@ mod tests {
             &[],
             RenderOptions::default(),
         );
-        assert_eq!(out.html, "<p>One</p>\n<p>Two Nobody here</p>\n");
+        assert_eq!(&*out.html, "<p>One</p>\n<p>Two Nobody here</p>\n");
         assert_eq!(out.problems, vec![(2, "unknown page 'Nobody'".to_string())]);
         assert_eq!(out.unresolved, vec![(2, "Nobody".to_string())]);
     }
@@ -646,7 +650,7 @@ mod tests {
     #[test]
     fn inline_fields_lose_their_paragraph() {
         assert_eq!(
-            render_inline("Keep *all* of it", &Known, RenderOptions::default()).html,
+            &*render_inline("Keep *all* of it", &Known, RenderOptions::default()).html,
             "Keep <em>all</em> of it"
         );
     }

@@ -15,6 +15,7 @@ pub use ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use resolve::{Renders, ResolveOptions, resolve, resolve_with};
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 
@@ -87,7 +88,7 @@ pub struct Briefing {
     pub date: Date,
     /// Plain text; may be empty.
     pub summary: String,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     pub draft: bool,
     /// The file, relative to the site root.
     pub path: PathBuf,
@@ -175,7 +176,7 @@ pub struct Actor {
     pub role: String,
     pub affiliation: Option<ActorIx>,
     pub aliases: Vec<String>,
-    pub bio_html: String,
+    pub bio_html: Arc<str>,
     /// The actor's own file, when it has one.
     pub path: Option<PathBuf>,
     /// Oldest first.
@@ -205,7 +206,7 @@ pub struct Topic {
     pub id: String,
     pub name: String,
     pub aliases: Vec<String>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     pub path: Option<PathBuf>,
     /// By actor name, then date.
     pub positions: Vec<PositionIx>,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -80,7 +81,7 @@ impl Assembler<'_> {
                     content.actors[d].body_line,
                     problems,
                 ),
-                None => String::new(),
+                None => Arc::default(),
             };
             Actor {
                 id: decl.id.clone(),
@@ -113,7 +114,7 @@ impl Assembler<'_> {
                         content.topics[d].body_line,
                         problems,
                     ),
-                    None => String::new(),
+                    None => Arc::default(),
                 };
                 Topic {
                     id: decl.id.clone(),
@@ -300,7 +301,7 @@ fn take_html(
     path: &Path,
     first_line: usize,
     problems: &mut Problems<'_>,
-) -> String {
+) -> Arc<str> {
     for (line, message) in rendered.problems.drain(..) {
         problems.warning(path, first_line + line, message);
     }

@@ -467,6 +467,6 @@ impl Names {
                 .into_iter()
                 .map(|(_, message)| (line(), message)),
         );
-        rendered.html
+        rendered.html.to_string()
     }
 }
