@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::*;
 use crate::content::Document;
 use crate::content::schema::{BriefingFront, MeetingFront, PositionFront, QuoteFront};
 use crate::markdown;
 use crate::model::refs::Lookup;
-use rayon::prelude::*;
 
 impl Names {
     /// Checks and resolves the front matter of every briefing in `docs`, as reading
