@@ -18,18 +18,12 @@ impl Names {
     ) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
         for (index, doc) in docs.iter().enumerate() {
-            let Some(id) = file_id(doc, "actor", &mut seen, problems) else {
+            let locator = doc.locator();
+            let name = doc.front.name.as_deref();
+            let Some((id, name)) = declared(doc, &locator, name, "actor", &mut seen, problems)
+            else {
                 continue;
             };
-            let locator = doc.locator();
-            let name = required(
-                doc.front.name.as_deref(),
-                &doc.path,
-                &locator,
-                "name",
-                problems,
-            )
-            .unwrap_or(&id);
             let kind = match doc.front.kind.as_deref().map(str::trim) {
                 None | Some("") => ActorKind::Person,
                 Some(written) => match ActorKind::WRITTEN
@@ -51,8 +45,8 @@ impl Names {
                 },
             };
             let decl = ActorDecl {
-                id: id.clone(),
-                name: name.trim().to_string(),
+                id,
+                name,
                 kind,
                 role: doc
                     .front
@@ -83,21 +77,15 @@ impl Names {
     ) {
         let mut seen: HashMap<String, &Path> = HashMap::new();
         for (index, doc) in docs.iter().enumerate() {
-            let Some(id) = file_id(doc, "topic", &mut seen, problems) else {
+            let locator = doc.locator();
+            let name = doc.front.name.as_deref();
+            let Some((id, name)) = declared(doc, &locator, name, "topic", &mut seen, problems)
+            else {
                 continue;
             };
-            let locator = doc.locator();
-            let name = required(
-                doc.front.name.as_deref(),
-                &doc.path,
-                &locator,
-                "name",
-                problems,
-            )
-            .unwrap_or(&id);
             let decl = TopicDecl {
-                id: id.clone(),
-                name: name.trim().to_string(),
+                id,
+                name,
                 aliases: clean_list(&doc.front.aliases),
                 doc: Some(index),
             };
@@ -254,6 +242,25 @@ pub(super) fn inverse(order: &[u32]) -> Vec<u32> {
         map[old as usize] = new as u32;
     }
     map
+}
+
+/// The id (from the file name) and the name (`name:`, or the id when it is missing,
+/// which is reported) of an actor or topic file, as `what` says; `None` when the file
+/// gives no usable id.
+fn declared<'d, F>(
+    doc: &'d Document<F>,
+    locator: &Locator<'_>,
+    name: Option<&str>,
+    what: &str,
+    seen: &mut HashMap<String, &'d Path>,
+    problems: &mut Problems<'_>,
+) -> Option<(String, String)> {
+    let id = file_id(doc, what, seen, problems)?;
+    let name = required(name, &doc.path, locator, "name", problems)
+        .unwrap_or(&id)
+        .trim()
+        .to_string();
+    Some((id, name))
 }
 
 pub(super) fn file_id<'d, F>(
