@@ -8,6 +8,7 @@
 //! reads as if rendered against every name.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::refs::RefTable;
 use super::*;
@@ -63,10 +64,9 @@ pub fn resolve_with(
     names.declare_topics(&content.topics, &mut problems);
     let affiliations = names.resolve_affiliations(&content.actors, &mut problems);
 
-    let briefing_docs: Vec<&Document<BriefingFront>> = content
+    let briefing_docs: Vec<&Arc<Document<BriefingFront>>> = content
         .briefings
         .iter()
-        .map(|doc| &**doc)
         .filter(|doc| options.drafts || !doc.front.draft)
         .collect();
     let mut drafts = names.read_briefings(&briefing_docs, &mut problems);
@@ -83,8 +83,7 @@ pub fn resolve_with(
     );
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
-    let rendered =
-        names.render_fields(&content, &drafts, bodies.briefings, render_options, renders);
+    let rendered = names.render_fields(&drafts, bodies.briefings, render_options, renders);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actor_map = names.sort_actors();

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -23,7 +24,7 @@ impl Names {
     /// read again, in order, with what it warns about, creates or refuses.
     pub(super) fn read_briefings<'d>(
         &mut self,
-        docs: &[&'d Document<BriefingFront>],
+        docs: &[&'d Arc<Document<BriefingFront>>],
         problems: &mut Problems<'_>,
     ) -> Vec<BriefingDraft<'d>> {
         let names = &*self;
@@ -135,7 +136,7 @@ trait Refer {
     /// Checks and resolves one briefing's front matter.
     fn read_briefing<'d>(
         &mut self,
-        doc: &'d Document<BriefingFront>,
+        doc: &'d Arc<Document<BriefingFront>>,
         problems: &mut Problems<'_>,
     ) -> Option<BriefingDraft<'d>> {
         let front = &doc.front;
@@ -530,7 +531,7 @@ impl Item<'_> {
 }
 
 pub(super) struct BriefingDraft<'d> {
-    pub(super) doc: &'d Document<BriefingFront>,
+    pub(super) doc: &'d Arc<Document<BriefingFront>>,
     pub(super) slug: String,
     pub(super) title: String,
     pub(super) date: Date,

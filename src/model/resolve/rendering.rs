@@ -120,25 +120,15 @@ fn keep<'r, F: 'r, T: Clone + 'r>(
         .collect()
 }
 
-/// Each draft's rendering with the draft's document, shared, for [`keep`].
+/// Each draft's rendering with the draft's document, for [`keep`].
 fn by_draft<'r, T>(
-    content: &Content,
     drafts: &[BriefingDraft<'_>],
     rendered: &'r [T],
-) -> Vec<(Arc<Document<BriefingFront>>, &'r T)> {
-    let shared: HashMap<usize, &Arc<Document<BriefingFront>>> = content
-        .briefings
-        .iter()
-        .map(|doc| (address(doc), doc))
-        .collect();
+) -> impl Iterator<Item = (Arc<Document<BriefingFront>>, &'r T)> {
     drafts
         .iter()
+        .map(|draft| Arc::clone(draft.doc))
         .zip(rendered)
-        .filter_map(|(draft, rendered)| {
-            let doc = shared.get(&address(draft.doc))?;
-            Some((Arc::clone(doc), rendered))
-        })
-        .collect()
 }
 
 /// The short fields of one briefing, rendered: each meeting's summary and outcome,
@@ -213,7 +203,7 @@ impl Names {
         };
         if let (Some(renders), Some(names)) = (renders, digest) {
             renders.names = names;
-            renders.briefings = keep(by_draft(content, drafts, &bodies.briefings).into_iter());
+            renders.briefings = keep(by_draft(drafts, &bodies.briefings));
             renders.actors = keep(content.actors.iter().cloned().zip(&bodies.actors));
             renders.topics = keep(content.topics.iter().cloned().zip(&bodies.topics));
         }
@@ -378,7 +368,6 @@ impl Names {
     /// same names are taken from there, and this resolve's are kept for the next.
     pub(super) fn render_fields(
         &self,
-        content: &Content,
         drafts: &[BriefingDraft<'_>],
         bodies: Vec<Rendered<Mention>>,
         options: RenderOptions,
@@ -398,7 +387,7 @@ impl Names {
             .collect();
         if let (Some(renders), Some(names)) = (renders, digest) {
             renders.fields_names = names;
-            renders.fields = keep(by_draft(content, drafts, &fields).into_iter());
+            renders.fields = keep(by_draft(drafts, &fields));
         }
         drafts
             .iter()
