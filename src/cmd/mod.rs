@@ -184,11 +184,6 @@ mod tests {
             assert_eq!(again, resolved(&args, None), "after writing {path}");
         }
     }
-}
-
-#[cfg(test)]
-mod reading_order {
-    use super::*;
 
     /// Briefings are read in parallel, but what one creates is seen by the next, as
     /// when they are read in order: an unknown actor is created once, by the first

@@ -402,13 +402,10 @@ fn refuses_other_hosts_and_pages_of_other_origins() {
     );
 }
 
-#[test]
-fn edits_new_files_and_deletions_reach_the_served_site() {
-    let site = copy_site(&fixture("sites/references"));
-    let served = Served::start(site.path(), &[]);
-    let briefing = site.path().join("content/briefings/talks.md");
+/// Retitles the `references` fixture's briefing and waits until its page shows it.
+fn retitle_talks(site: &Path, served: &Served) {
+    let briefing = site.join("content/briefings/talks.md");
     let text = std::fs::read_to_string(&briefing).expect("readable");
-
     std::fs::write(
         &briefing,
         text.replace("title: Talks", "title: Talks, edited"),
@@ -417,6 +414,13 @@ fn edits_new_files_and_deletions_reach_the_served_site() {
     served.wait_for("briefings/talks/", "showed the edit", |f| {
         f.body.contains("Talks, edited")
     });
+}
+
+#[test]
+fn edits_new_files_and_deletions_reach_the_served_site() {
+    let site = copy_site(&fixture("sites/references"));
+    let served = Served::start(site.path(), &[]);
+    retitle_talks(site.path(), &served);
 
     // A new actor file gives the actor its page with the new name.
     std::fs::write(
@@ -458,16 +462,7 @@ fn an_edited_site_serves_what_a_build_writes_while_and_after_it_rebuilds() {
     let site = copy_site(&fixture("sites/references"));
     let served = Served::start(site.path(), &[]);
     let rebuilds = |served: &Served| served.stderr().matches("Rebuilt in").count();
-    let briefing = site.path().join("content/briefings/talks.md");
-    let text = std::fs::read_to_string(&briefing).expect("readable");
-    std::fs::write(
-        &briefing,
-        text.replace("title: Talks", "title: Talks, edited"),
-    )
-    .expect("written");
-    served.wait_for("briefings/talks/", "showed the edit", |f| {
-        f.body.contains("Talks, edited")
-    });
+    retitle_talks(site.path(), &served);
     let out = tempfile::tempdir().expect("a temporary folder");
     let output = build(site.path(), &["--output", &out.path().to_string_lossy()]);
     assert!(output.status.success(), "{}", report(&output, site.path()));

@@ -167,6 +167,7 @@ impl Assembler<'_> {
             drafts_left_out: Vec::new(),
         }
     }
+
     /// One briefing of the final model, with its meetings, positions and quotes, and
     /// the problems of its Markdown.
     fn briefing<'d>(
