@@ -47,12 +47,13 @@ pub struct CitableSource<'a> {
     pub url: &'a str,
 }
 
-/// The result of rendering one text.
+/// The result of rendering one text. A document's HTML is shared (`H` = `Arc<str>`),
+/// since `dossier serve` keeps it from one build to the next; a short field's is a
+/// `String`.
 #[derive(Debug, Clone)]
-pub struct Rendered<T> {
-    /// Safe HTML, with internal links written against [`ROOT_MARK`]: shared, since
-    /// `dossier serve` keeps it from one build to the next.
-    pub html: Arc<str>,
+pub struct Rendered<T, H = Arc<str>> {
+    /// Safe HTML, with internal links written against [`ROOT_MARK`].
+    pub html: H,
     /// What every resolved wikilink pointed to, in order.
     pub targets: Vec<T>,
     /// Problems with their 0-based line within the text.
@@ -105,7 +106,13 @@ pub fn render<R: LinkResolver>(
     options: RenderOptions,
 ) -> Rendered<R::Target> {
     let with_notes = append_source_notes(text, sources);
-    render_events(&with_notes, text.len(), resolver, options, true)
+    let rendered = render_events(&with_notes, text.len(), resolver, options, true);
+    Rendered {
+        html: rendered.html.into(),
+        targets: rendered.targets,
+        problems: rendered.problems,
+        unresolved: rendered.unresolved,
+    }
 }
 
 /// Renders a short Markdown field (a stance, a summary): a single paragraph loses its
@@ -114,7 +121,7 @@ pub fn render_inline<R: LinkResolver>(
     text: &str,
     resolver: &R,
     options: RenderOptions,
-) -> Rendered<R::Target> {
+) -> Rendered<R::Target, String> {
     let mut rendered = render_events(text, text.len(), resolver, options, false);
     let html = rendered.html.trim_end();
     if let Some(inner) = html
@@ -122,7 +129,7 @@ pub fn render_inline<R: LinkResolver>(
         .and_then(|h| h.strip_suffix("</p>"))
         && !inner.contains("<p>")
     {
-        rendered.html = inner.into();
+        rendered.html = inner.to_string();
     }
     rendered
 }
@@ -135,7 +142,7 @@ fn render_events<R: LinkResolver>(
     resolver: &R,
     options: RenderOptions,
     anchors: bool,
-) -> Rendered<R::Target> {
+) -> Rendered<R::Target, String> {
     // The line index is made only for a text that has a problem to report.
     let lines = OnceCell::new();
     let line_of = |offset: usize| lines.get_or_init(|| Lines::new(text)).of(offset);
@@ -265,7 +272,7 @@ fn render_events<R: LinkResolver>(
         html = SANITIZER.clean(&html).to_string();
     }
     Rendered {
-        html: html.into(),
+        html,
         targets,
         problems,
         unresolved,

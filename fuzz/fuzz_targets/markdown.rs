@@ -48,7 +48,7 @@ fn dangerous_tag(html: &str) -> bool {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     for rendered in [
-        markdown::render(text, &OneActor, &[], RenderOptions::default()).html,
+        markdown::render(text, &OneActor, &[], RenderOptions::default()).html.to_string(),
         markdown::render_inline(text, &OneActor, RenderOptions::default()).html,
     ] {
         let lower = rendered.to_ascii_lowercase();

@@ -456,6 +456,6 @@ impl Names {
                 .into_iter()
                 .map(|(_, message)| (line(), message)),
         );
-        rendered.html.to_string()
+        rendered.html
     }
 }
