@@ -61,7 +61,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
 
     let mut rebuilder = Rebuilder::new(site_args);
     let server = Server::new(address);
-    let first = rebuilder.full(&server);
+    let first = rebuilder.full(&server, false);
     if let Err(Failure::Fatal(error)) = first {
         return Err(error);
     }
@@ -175,9 +175,7 @@ impl Watcher {
                 Ok(Ok(event)) => {
                     // Reads (the rebuild's own among them) neither change a source nor
                     // delay a rebuild.
-                    if event.need_rescan()
-                        || !classify(&self.root, std::slice::from_ref(&event)).is_empty()
-                    {
+                    if !classify(&self.root, std::slice::from_ref(&event)).is_empty() {
                         batch.push(event);
                         last = Instant::now();
                     }
@@ -200,13 +198,7 @@ impl Watcher {
             }
         }
         self.watch_sources();
-        let mut change = classify(&self.root, &events);
-        if events.iter().any(notify::Event::need_rescan) {
-            // The system dropped events: read every source again.
-            change.config = true;
-            change.templates = true;
-        }
-        rebuilder.apply(&change, server);
+        rebuilder.apply(&classify(&self.root, &events), server);
     }
 }
 
@@ -269,9 +261,13 @@ impl Rebuilder {
         for path in &change.content {
             self.kept.parsed.forget(path);
         }
-        let sources_changed = self.broken || change.config || !change.content.is_empty();
+        if change.rescan {
+            self.kept.parsed.rescan();
+        }
+        let sources_changed =
+            self.broken || change.config || change.rescan || !change.content.is_empty();
         let result = if sources_changed || self.last.is_none() {
-            self.full(server)
+            self.full(server, change.content_only())
         } else if change.templates {
             self.templates(server)
         } else {
@@ -293,11 +289,16 @@ impl Rebuilder {
         }
     }
 
-    /// Reads (what changed), resolves and renders (what changed) the whole site.
-    fn full(&mut self, server: &Server) -> Result<Outcome, Failure> {
+    /// Reads (what changed), resolves and renders (what changed) the whole site. With
+    /// `content_only` (only content files changed), a save that changed no byte of any
+    /// of them leaves the served site as it is.
+    fn full(&mut self, server: &Server, content_only: bool) -> Result<Outcome, Failure> {
         let mut diagnostics = Diagnostics::default();
         let (dossier, assets) = resolve_site(&self.args, Some(&mut self.kept), &mut diagnostics)
             .map_err(Failure::Fatal)?;
+        if content_only && !self.broken && self.last.is_some() && !self.kept.parsed.changed() {
+            return Ok(Outcome::Unchanged);
+        }
         self.check(&diagnostics, server)?;
         // The templates are read again only when they changed.
         let templates = match &self.last {
@@ -327,7 +328,7 @@ impl Rebuilder {
     fn templates(&mut self, server: &Server) -> Result<Outcome, Failure> {
         let templates = self.load_templates(server)?;
         let Some(last) = &self.last else {
-            return self.full(server);
+            return self.full(server, false);
         };
         let rendered = self.render(&last.dossier, &templates, &last.assets, server)?;
         if let Some(last) = &mut self.last {
@@ -342,7 +343,7 @@ impl Rebuilder {
         let mut diagnostics = Diagnostics::default();
         let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failure::Fatal)?;
         let Some(last) = &self.last else {
-            return self.full(server);
+            return self.full(server, false);
         };
         if self.args.strict || last.dossier.config.strict {
             diagnostics.make_strict();

@@ -3,27 +3,47 @@
 //!
 //! A file is taken from the cache while its length and modification time are those it
 //! had when parsed, and until [`Cache::forget`] names it (the watcher reports it changed,
-//! which also covers file systems with coarse modification times).
+//! which also covers file systems with coarse modification times). A file named but
+//! whose bytes are those already parsed keeps its document, the same `Arc`, so that
+//! what was made from it before is still known to be up to date.
+//!
+//! While every change since the last load was named, the next load does not walk
+//! `content/` nor look at the files not named: it updates the last load's listing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::{Parsed, Section};
+use super::{ContentFile, Listing, Parsed};
 use crate::diagnostics::Diagnostics;
 
 /// Parsed content files by path (relative to the site root).
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<PathBuf, Entry>,
+    /// The files of the last load, while every change since was named.
+    listing: Option<Listing>,
+    /// The paths named since the last load.
+    named: Vec<PathBuf>,
+    /// True while loading from a listing that was not walked: the files not named
+    /// are as they were, without a look.
+    trusted: bool,
+    /// False when the last load parsed the same documents as the one before it.
+    changed: bool,
 }
 
+#[derive(Clone)]
 struct Entry {
     stamp: Stamp,
+    /// A digest of the file's bytes.
+    digest: u64,
     parsed: Parsed,
     diagnostics: Diagnostics,
+    /// Named since it was parsed: read it again.
+    stale: bool,
 }
 
 /// What tells that a file changed without reading it.
@@ -34,72 +54,190 @@ struct Stamp {
 }
 
 impl Stamp {
-    fn of(full: &Path) -> Option<Stamp> {
-        let metadata = std::fs::metadata(full).ok()?;
-        Some(Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Stamp {
+        Stamp {
             len: metadata.len(),
             modified: metadata.modified().ok(),
-        })
+        }
     }
 }
 
 impl Cache {
-    /// Drops `path` (relative to the site root), so that the next load reads it.
+    /// Notes that `path` (relative to the site root) changed, so that the next load
+    /// reads it: a file added, written or removed, or a folder.
     pub fn forget(&mut self, path: &Path) {
-        self.files.remove(path);
+        if let Some(entry) = self.files.get_mut(path) {
+            entry.stale = true;
+        }
+        self.named.push(path.to_path_buf());
     }
 
-    /// Parses `files` with `read`, or takes them from the cache when unchanged; keeps
-    /// exactly these files afterwards.
+    /// Notes that changes may have been missed (the watcher lost events): the next
+    /// load walks `content/` and compares every file with what was parsed.
+    pub fn rescan(&mut self) {
+        self.listing = None;
+    }
+
+    /// False when the last load parsed exactly the documents of the load before it:
+    /// every file it named had the bytes it had, and none was added or removed.
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// The files to load, without a walk when every change since the last load was
+    /// named and none needs a walk to be understood.
+    pub(super) fn listing(&mut self, root: &Path) -> Option<Listing> {
+        let named = std::mem::take(&mut self.named);
+        let listing = self.listing.take()?.updated(root, &named);
+        self.trusted = listing.is_some();
+        listing
+    }
+
+    /// Parses the files of `listing` with `read`, or takes them from the cache when
+    /// unchanged; keeps exactly these files, and the listing, afterwards.
     pub(super) fn load(
         &mut self,
-        files: &[(Section, PathBuf, PathBuf)],
-        read: impl Fn(&(Section, PathBuf, PathBuf)) -> (Parsed, Diagnostics) + Sync,
+        listing: Listing,
+        read: impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (Parsed, Diagnostics) + Sync,
     ) -> Vec<(Parsed, Diagnostics)> {
-        let loaded: Vec<(Parsed, Diagnostics, Option<Entry>)> = files
+        // Each file's entry when it is not the cached one, with `true` when its bytes
+        // changed.
+        let renewed: Vec<Option<(Entry, bool)>> = listing
+            .files
             .par_iter()
-            .map(|file| {
-                let stamp = Stamp::of(&file.1);
-                if let Some(entry) = self.files.get(&file.2)
-                    && Some(entry.stamp) == stamp
-                {
-                    return (entry.parsed.clone(), entry.diagnostics.clone(), None);
+            .map(|file| self.renewed(file, &read))
+            .collect();
+        let mut changed = false;
+        for (file, renewed) in listing.files.iter().zip(renewed) {
+            if let Some((entry, fresh)) = renewed {
+                changed |= fresh;
+                if self.files.insert(file.2.clone(), entry).is_none() {
+                    changed = true;
                 }
-                let (parsed, diagnostics) = read(file);
-                let entry = stamp.map(|stamp| Entry {
-                    stamp,
-                    parsed: parsed.clone(),
-                    diagnostics: diagnostics.clone(),
-                });
-                (parsed, diagnostics, entry)
+            }
+        }
+        if self.files.len() != listing.files.len() {
+            let listed: HashSet<&Path> = listing.files.iter().map(|f| f.2.as_path()).collect();
+            self.files.retain(|path, _| listed.contains(path.as_path()));
+            changed = true;
+        }
+        let out = listing
+            .files
+            .iter()
+            .map(|file| {
+                let entry = &self.files[&file.2];
+                (entry.parsed.clone(), entry.diagnostics.clone())
             })
             .collect();
-        let mut kept = HashMap::with_capacity(files.len());
-        let mut out = Vec::with_capacity(files.len());
-        for ((_, _, path), (parsed, diagnostics, fresh)) in files.iter().zip(loaded) {
-            let entry = fresh.or_else(|| self.files.remove(path));
-            if let Some(entry) = entry {
-                kept.insert(path.clone(), entry);
-            }
-            out.push((parsed, diagnostics));
-        }
-        self.files = kept;
+        self.changed = changed;
+        self.trusted = false;
+        self.named.clear();
+        self.listing = Some(listing);
         out
     }
+
+    /// `None` while the cached entry of `file` is up to date; else the file read
+    /// again, with `true` when its bytes changed.
+    fn renewed(
+        &self,
+        file: &ContentFile,
+        read: &(impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (Parsed, Diagnostics) + Sync),
+    ) -> Option<(Entry, bool)> {
+        let cached = self.files.get(&file.2);
+        if let Some(entry) = cached
+            && !entry.stale
+            && (self.trusted
+                || std::fs::metadata(&file.1).is_ok_and(|m| Stamp::of(&m) == entry.stamp))
+        {
+            return None;
+        }
+        let stamp = std::fs::metadata(&file.1).map(|m| Stamp::of(&m));
+        let (bytes, stamp) = match (std::fs::read(&file.1), stamp) {
+            (Ok(bytes), Ok(stamp)) => (bytes, stamp),
+            (bytes, _) => {
+                // Unreadable: `read` says why, and the next load tries again.
+                let (parsed, diagnostics) = read(file, bytes);
+                return Some((
+                    Entry {
+                        stamp: Stamp {
+                            len: u64::MAX,
+                            modified: None,
+                        },
+                        digest: 0,
+                        parsed,
+                        diagnostics,
+                        stale: true,
+                    },
+                    true,
+                ));
+            }
+        };
+        let digest = digest(&bytes);
+        if let Some(entry) = cached
+            && entry.digest == digest
+        {
+            let entry = Entry {
+                stamp,
+                stale: false,
+                ..entry.clone()
+            };
+            return Some((entry, false));
+        }
+        let (parsed, diagnostics) = read(file, Ok(bytes));
+        let entry = Entry {
+            stamp,
+            digest,
+            parsed,
+            diagnostics,
+            stale: false,
+        };
+        Some((entry, true))
+    }
+}
+
+/// A digest of a file's bytes, to tell a file saved unchanged from an edited one.
+fn digest(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::content::Content;
+
+    fn load(root: &Path, cache: Option<&mut Cache>) -> (Content, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let content = super::super::load_with_cache(root, &mut diagnostics, cache).unwrap();
+        let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        (content, diagnostics)
+    }
+
+    /// The paths and titles loaded, and the diagnostics: what a load is compared by.
+    fn summary(root: &Path, cache: Option<&mut Cache>) -> (Vec<String>, Vec<String>) {
+        let (content, diagnostics) = load(root, cache);
+        let briefings = content.briefings.iter().map(|b| {
+            let title = b.front.title.clone().unwrap_or_default();
+            format!("{} {title}", b.path.display())
+        });
+        let others = content.actors.iter().map(|a| a.path.display().to_string());
+        (briefings.chain(others).collect(), diagnostics)
+    }
 
     fn titles(root: &Path, cache: &mut Cache) -> Vec<String> {
-        let mut diagnostics = Diagnostics::default();
-        let content = super::super::load_with_cache(root, &mut diagnostics, Some(cache)).unwrap();
+        let (content, _) = load(root, Some(cache));
         content
             .briefings
             .iter()
             .map(|b| b.front.title.clone().unwrap_or_default())
             .collect()
+    }
+
+    fn briefing(title: &str) -> String {
+        format!("---\ntitle: {title}\ndate: 2025-01-01\n---\n")
     }
 
     #[test]
@@ -108,31 +246,147 @@ mod tests {
         let folder = site.path().join("content/briefings");
         std::fs::create_dir_all(&folder).unwrap();
         let file = folder.join("a.md");
-        std::fs::write(&file, "---\ntitle: One\ndate: 2025-01-01\n---\n").unwrap();
+        std::fs::write(&file, briefing("One")).unwrap();
         let mut cache = Cache::default();
         assert_eq!(titles(site.path(), &mut cache), ["One"]);
 
         // Same length, same modification time: taken from the cache...
         let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
-        std::fs::write(&file, "---\ntitle: Two\ndate: 2025-01-01\n---\n").unwrap();
+        std::fs::write(&file, briefing("Two")).unwrap();
         let handle = std::fs::File::options().write(true).open(&file).unwrap();
         handle.set_modified(modified).unwrap();
         drop(handle);
+        cache.rescan();
         assert_eq!(titles(site.path(), &mut cache), ["One"]);
         // ...until the watcher names it.
         cache.forget(Path::new("content/briefings/a.md"));
         assert_eq!(titles(site.path(), &mut cache), ["Two"]);
 
-        // A new length is a change without being named; a removed file is gone.
-        std::fs::write(&file, "---\ntitle: Three\ndate: 2025-01-01\n---\n").unwrap();
-        std::fs::write(
-            folder.join("b.md"),
-            "---\ntitle: Four\ndate: 2025-01-02\n---\n",
-        )
-        .unwrap();
+        // Without a listing to trust, a new length is a change without being named,
+        // and a removed file is gone.
+        cache.rescan();
+        std::fs::write(&file, briefing("Three")).unwrap();
+        std::fs::write(folder.join("b.md"), briefing("Four")).unwrap();
         assert_eq!(titles(site.path(), &mut cache), ["Three", "Four"]);
         std::fs::remove_file(&file).unwrap();
+        cache.rescan();
         assert_eq!(titles(site.path(), &mut cache), ["Four"]);
         assert_eq!(cache.files.len(), 1);
+    }
+
+    /// A file saved without a change keeps its document, the same one, and the load
+    /// says that nothing changed.
+    #[test]
+    fn a_file_saved_unchanged_keeps_its_document() {
+        let site = tempfile::tempdir().unwrap();
+        let folder = site.path().join("content/briefings");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("a.md"), briefing("One")).unwrap();
+        let mut cache = Cache::default();
+        let (first, _) = load(site.path(), Some(&mut cache));
+        assert!(cache.changed());
+
+        std::fs::write(folder.join("a.md"), briefing("One")).unwrap();
+        cache.forget(Path::new("content/briefings/a.md"));
+        let (again, _) = load(site.path(), Some(&mut cache));
+        assert!(Arc::ptr_eq(&first.briefings[0], &again.briefings[0]));
+        assert!(!cache.changed());
+
+        std::fs::write(folder.join("a.md"), briefing("Two")).unwrap();
+        cache.forget(Path::new("content/briefings/a.md"));
+        assert_eq!(titles(site.path(), &mut cache), ["Two"]);
+        assert!(cache.changed());
+    }
+
+    /// While the watcher names every change, a load updates the last listing instead
+    /// of walking `content/`, and finds what a walk finds: files added, removed and
+    /// renamed, in the walk's order; a new folder, or a file the walk would warn
+    /// about, makes it walk.
+    #[test]
+    fn a_listing_updated_from_named_changes_is_a_walk() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        let write = |path: &str, text: &str| {
+            let full = root.join(path);
+            std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+            std::fs::write(full, text).unwrap();
+        };
+        write("content/briefings/b.md", &briefing("B"));
+        write("content/briefings/d.md", &briefing("D"));
+        write("content/actors/envoy.md", "---\nname: Envoy\n---\n");
+        let mut cache = Cache::default();
+        assert_eq!(summary(root, Some(&mut cache)), summary(root, None));
+
+        // What changes, how, the paths the watcher names, and whether a walk is needed.
+        type Step<'a> = (&'a str, &'a dyn Fn(), &'a [&'a str], bool);
+        let steps: [Step; 7] = [
+            (
+                "a new file",
+                &|| write("content/briefings/a-c.md", &briefing("AC")),
+                &["content/briefings/a-c.md"],
+                false,
+            ),
+            (
+                "a removed file",
+                &|| std::fs::remove_file(root.join("content/briefings/d.md")).unwrap(),
+                &["content/briefings/d.md"],
+                false,
+            ),
+            (
+                "a renamed file",
+                &|| {
+                    let from = root.join("content/briefings/b.md");
+                    std::fs::rename(from, root.join("content/briefings/e.md")).unwrap()
+                },
+                &["content/briefings/b.md", "content/briefings/e.md"],
+                false,
+            ),
+            (
+                "a hidden file",
+                &|| write("content/briefings/.e.md.swp", "x"),
+                &["content/briefings/.e.md.swp"],
+                false,
+            ),
+            (
+                "a new folder",
+                &|| write("content/briefings/a/z.md", &briefing("Z")),
+                &["content/briefings/a"],
+                true,
+            ),
+            (
+                "a file that is not Markdown",
+                &|| write("content/briefings/notes.txt", "x"),
+                &["content/briefings/notes.txt"],
+                true,
+            ),
+            (
+                "a removed folder",
+                &|| std::fs::remove_dir_all(root.join("content/briefings/a")).unwrap(),
+                &["content/briefings/a"],
+                true,
+            ),
+        ];
+        for (what, change, named, walks) in steps {
+            change();
+            for path in named {
+                cache.forget(Path::new(path));
+            }
+            let listing = cache.listing.clone().expect("a listing");
+            let updated = listing.updated(root, &cache.named);
+            assert_eq!(updated.is_none(), walks, "{what}");
+            assert_eq!(
+                summary(root, Some(&mut cache)),
+                summary(root, None),
+                "after {what}"
+            );
+        }
+
+        // The listing is trusted: a file no one named is not seen...
+        write("content/briefings/unnamed.md", &briefing("Unnamed"));
+        let (trusted, _) = summary(root, Some(&mut cache));
+        assert!(!trusted.iter().any(|p| p.contains("unnamed")));
+        // ...until the events were lost and every file is looked at again.
+        cache.rescan();
+        assert_eq!(summary(root, Some(&mut cache)), summary(root, None));
     }
 }

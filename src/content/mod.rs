@@ -72,7 +72,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
 }
 
 /// Loads like [`load`]; with a `cache`, a file that the cache holds, unchanged, is
-/// not read again, and the cache ends up holding every file of this load.
+/// not read again, and the cache ends up holding every file of this load. While the
+/// cache was told of every change since its last load ([`Cache::forget`]), the
+/// folder is not even walked: only the files named are looked at.
 pub fn load_with_cache(
     root: &Path,
     diagnostics: &mut Diagnostics,
@@ -85,9 +87,43 @@ pub fn load_with_cache(
             root.display()
         );
     }
-    let mut files = Vec::new();
+    let parsed: Vec<(Parsed, Diagnostics)> = match cache {
+        None => {
+            let listing = walk(root, &content_dir);
+            diagnostics.extend(listing.diagnostics);
+            listing.files.par_iter().map(read_file).collect()
+        }
+        Some(cache) => {
+            let listing = cache
+                .listing(root)
+                .unwrap_or_else(|| walk(root, &content_dir));
+            diagnostics.extend(listing.diagnostics.clone());
+            cache.load(listing, parse_file)
+        }
+    };
+    Ok(collect(parsed, diagnostics))
+}
+
+/// The content files to read, in order, with what the walk that found them reported
+/// about the others.
+#[derive(Clone, Default)]
+struct Listing {
+    /// Each file's section, path on disk and path relative to the site root, sorted
+    /// by the relative path as the walk visits them (name by name, folders in place).
+    files: Vec<ContentFile>,
+    /// The walk's own problems: files it skipped or could not read.
+    diagnostics: Diagnostics,
+}
+
+/// A content file to read: its section, its path on disk and relative to the site root.
+type ContentFile = (Section, PathBuf, PathBuf);
+
+/// Lists every content file under `content_dir`, in a stable order.
+fn walk(root: &Path, content_dir: &Path) -> Listing {
+    let mut listing = Listing::default();
+    let diagnostics = &mut listing.diagnostics;
     // Hidden files and editor leftovers (`.#x.md`, `.x.md.swp`, `x.md~`) are not content.
-    let walker = walkdir::WalkDir::new(&content_dir)
+    let walker = walkdir::WalkDir::new(content_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
@@ -136,20 +172,64 @@ pub fn load_with_cache(
             diagnostics.warning(&path, None, "ignored: not a Markdown file (.md)");
             continue;
         }
-        files.push((section, entry.path().to_path_buf(), path));
+        listing
+            .files
+            .push((section, entry.path().to_path_buf(), path));
     }
+    listing
+}
 
-    let read = |(section, full, path): &(Section, PathBuf, PathBuf)| {
-        let mut diagnostics = Diagnostics::default();
-        let parsed = read_file(*section, full, path, &mut diagnostics);
-        (parsed, diagnostics)
-    };
-    let parsed: Vec<(Parsed, Diagnostics)> = match cache {
-        None => files.par_iter().map(read).collect(),
-        Some(cache) => cache.load(&files, read),
-    };
+impl Listing {
+    /// This listing after the files at `named` (relative to `root`) changed, as a walk
+    /// would make it; or `None` when only a walk can tell, because a folder or a file
+    /// the walk would report on (not a Markdown file in a section) changed.
+    fn updated(mut self, root: &Path, named: &[PathBuf]) -> Option<Listing> {
+        for path in named {
+            let under_content = path.strip_prefix("content").ok()?;
+            if under_content
+                .components()
+                .any(|c| is_ignored(c.as_os_str()))
+            {
+                continue;
+            }
+            let at = self
+                .files
+                .binary_search_by(|file| file.2.as_path().cmp(path));
+            match std::fs::symlink_metadata(root.join(path)) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => match at {
+                    Ok(at) => {
+                        self.files.remove(at);
+                    }
+                    // Gone without having been listed: a scratch file, unless it was
+                    // a folder of listed files or a file the walk reported on.
+                    Err(_) => {
+                        let held = self.files.iter().any(|file| file.2.starts_with(path));
+                        if held || !self.diagnostics.is_empty() {
+                            return None;
+                        }
+                    }
+                },
+                Ok(metadata) if metadata.is_file() && plain_content_file(path) => {
+                    if let Err(at) = at {
+                        let section = section_of(path, &mut Diagnostics::default())?;
+                        self.files
+                            .insert(at, (section, root.join(path), path.clone()));
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(self)
+    }
+}
 
-    Ok(collect(parsed, diagnostics))
+/// True for a Markdown file with a UTF-8 name in a section of `content/`, which the
+/// walk lists without a word.
+fn plain_content_file(path: &Path) -> bool {
+    path.components().count() >= 3
+        && path.extension().and_then(|e| e.to_str()) == Some("md")
+        && path.file_name().is_some_and(|name| name.to_str().is_some())
+        && section_of(path, &mut Diagnostics::default()).is_some()
 }
 
 /// Parses files held in memory exactly as [`load`] parses files on disk: each path is
@@ -210,14 +290,25 @@ enum Parsed {
     Failed,
 }
 
-fn read_file(section: Section, full: &Path, path: &Path, diagnostics: &mut Diagnostics) -> Parsed {
-    match std::fs::read(full).with_context(|| "cannot read the file") {
-        Ok(bytes) => parse_bytes(section, path, bytes, diagnostics),
+/// Reads and parses one content file, with its problems.
+fn read_file(file: &ContentFile) -> (Parsed, Diagnostics) {
+    parse_file(file, std::fs::read(&file.1))
+}
+
+/// Parses one content file from its `bytes` as read, with its problems.
+fn parse_file(
+    (section, _, path): &ContentFile,
+    bytes: std::io::Result<Vec<u8>>,
+) -> (Parsed, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let parsed = match bytes.with_context(|| "cannot read the file") {
+        Ok(bytes) => parse_bytes(*section, path, bytes, &mut diagnostics),
         Err(e) => {
             diagnostics.error(path, None, format!("{:#}", e));
             Parsed::Failed
         }
-    }
+    };
+    (parsed, diagnostics)
 }
 
 fn parse_bytes(

@@ -25,12 +25,24 @@ pub struct Change {
     pub content: BTreeSet<PathBuf>,
     /// Files or folders under `static/` that changed, relative to the site root.
     pub statics: BTreeSet<PathBuf>,
+    /// The system dropped events: any source may have changed, and every one must be
+    /// read again.
+    pub rescan: bool,
 }
 
 impl Change {
+    /// True when only content files changed.
+    pub fn content_only(&self) -> bool {
+        !self.config && !self.templates && self.statics.is_empty() && !self.rescan
+    }
+
     /// True when nothing that the build reads changed.
     pub fn is_empty(&self) -> bool {
-        !self.config && !self.templates && self.content.is_empty() && self.statics.is_empty()
+        !self.config
+            && !self.templates
+            && self.content.is_empty()
+            && self.statics.is_empty()
+            && !self.rescan
     }
 }
 
@@ -43,6 +55,11 @@ impl Change {
 pub fn classify(root: &Path, events: &[notify::Event]) -> Change {
     let mut change = Change::default();
     for event in events {
+        if event.need_rescan() {
+            change.rescan = true;
+            change.config = true;
+            change.templates = true;
+        }
         if !changes_files(&event.kind) {
             continue;
         }
@@ -260,8 +277,20 @@ mod tests {
                 templates: true,
                 content: [PathBuf::from("content/actors/new-envoy.md")].into(),
                 statics: [PathBuf::from("static/style.css")].into(),
+                rescan: false,
             }
         );
+    }
+
+    /// When the system dropped events, every source is read again, and content
+    /// files are not taken on trust.
+    #[test]
+    fn lost_events_mean_a_rescan() {
+        let lost = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        let change = sorted(&[lost]);
+        assert!(change.rescan && change.config && change.templates);
+        assert!(!change.content_only());
+        assert!(sorted(&[write("content/briefings/a.md")]).content_only());
     }
 
     #[test]

@@ -487,7 +487,7 @@ fn an_edited_site_serves_what_a_build_writes_while_and_after_it_rebuilds() {
 }
 
 #[test]
-fn an_editor_save_by_rename_makes_one_rebuild_and_one_reload() {
+fn an_editor_save_makes_one_rebuild_and_one_reload_or_none_when_nothing_changed() {
     let site = copy_site(&fixture("sites/references"));
     let served = Served::start(site.path(), &[]);
     let channel = Channel::open(&served);
@@ -533,6 +533,16 @@ fn an_editor_save_by_rename_makes_one_rebuild_and_one_reload() {
     std::thread::sleep(Duration::from_millis(400));
     assert_eq!(reloads(&served), 2, "{}", served.stderr());
     assert!(!served.stderr().contains("error"), "{}", served.stderr());
+
+    // A save that changes nothing reloads nothing.
+    let saved = std::fs::read(&briefing).expect("readable");
+    std::fs::write(&briefing, saved).expect("written");
+    let started = Instant::now();
+    while !served.stderr().contains("nothing changed") {
+        assert!(started.elapsed() < PATIENCE, "{}", served.stderr());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(reloads(&served), 2, "{}", served.stderr());
 }
 
 #[test]
