@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
@@ -51,15 +52,33 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         .context("cannot read the server's address")?;
 
     // Watch before the first build, so that an edit made during it is not missed.
+    // Only the events that change a source are passed on, and each says at once that
+    // the rebuild under way is out of date.
     let (sender, events) = mpsc::channel();
+    let newer = Arc::new(AtomicBool::new(false));
+    let handler = {
+        let (root, newer) = (root.clone(), newer.clone());
+        move |event: notify::Result<notify::Event>| {
+            // Reads (the rebuild's own among them) neither change a source nor delay
+            // a rebuild.
+            if let Ok(event) = &event {
+                if classify(&root, std::slice::from_ref(event)).is_empty() {
+                    return;
+                }
+                newer.store(true, Ordering::SeqCst);
+            }
+            let _ = sender.send(event);
+        }
+    };
     let mut watcher = Watcher {
-        watcher: notify::recommended_watcher(sender).context("cannot watch the site")?,
+        watcher: notify::recommended_watcher(handler).context("cannot watch the site")?,
         watched: HashSet::new(),
         root: root.clone(),
+        newer: newer.clone(),
     };
     watcher.watch_sources();
 
-    let mut rebuilder = Rebuilder::new(site_args);
+    let mut rebuilder = Rebuilder::new(site_args, newer);
     let server = Server::new(address);
     let first = rebuilder.full(&server, false);
     if let Err(Failure::Fatal(error)) = first {
@@ -119,6 +138,9 @@ struct Watcher {
     watcher: notify::RecommendedWatcher,
     watched: HashSet<PathBuf>,
     root: PathBuf,
+    /// Set by every event that changes a source: cleared when a rebuild starts, so
+    /// that one set during it tells the rebuild to stop.
+    newer: Arc<AtomicBool>,
 }
 
 impl Watcher {
@@ -173,15 +195,12 @@ impl Watcher {
             };
             match received {
                 Ok(Ok(event)) => {
-                    // Reads (the rebuild's own among them) neither change a source nor
-                    // delay a rebuild.
-                    if !classify(&self.root, std::slice::from_ref(&event)).is_empty() {
-                        batch.push(event);
-                        last = Instant::now();
-                    }
+                    batch.push(event);
+                    last = Instant::now();
                 }
                 Ok(Err(error)) => eprintln!("warning: watching the site: {error}"),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.newer.store(false, Ordering::SeqCst);
                     self.rebuild(std::mem::take(&mut batch), rebuilder, server);
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return,
@@ -208,6 +227,9 @@ enum Failure {
     Shown,
     /// Usage or I/O (no content/ folder): fatal before the server starts, not yet shown.
     Fatal(anyhow::Error),
+    /// A newer change came while the site was being rendered: the rebuild stopped,
+    /// for the next one to make the site of both changes.
+    Stopped,
 }
 
 /// A site rendered in memory.
@@ -236,10 +258,12 @@ struct Rebuilder {
     /// True when the templates changed since the served site was rendered, so that
     /// its fingerprints say nothing about the next render.
     templates_changed: bool,
+    /// Set when a source changed since this rebuild started.
+    newer: Arc<AtomicBool>,
 }
 
 impl Rebuilder {
-    fn new(args: SiteArgs) -> Rebuilder {
+    fn new(args: SiteArgs, newer: Arc<AtomicBool>) -> Rebuilder {
         Rebuilder {
             args,
             settings: RenderSettings {
@@ -251,6 +275,7 @@ impl Rebuilder {
             site: Arc::default(),
             fingerprints: Fingerprints::default(),
             templates_changed: false,
+            newer,
         }
     }
 
@@ -286,6 +311,12 @@ impl Rebuilder {
                 self.fail(server, format!("error: {error:#}"));
             }
             Err(Failure::Shown) => {}
+            Err(Failure::Stopped) => {
+                // Only a render served while it is made stops: its pages were told.
+                eprintln!(
+                    "Rebuild stopped after {elapsed} ms, pages reloaded: a newer change follows"
+                )
+            }
         }
     }
 
@@ -399,6 +430,7 @@ impl Rebuilder {
         if self.site.is_empty() {
             return self.finish(&render, server);
         }
+        let render = render.until(&self.newer);
         let (pending, requests) = Pending::new();
         let pending = Arc::new(pending);
         std::thread::scope(|scope| {
@@ -418,9 +450,13 @@ impl Rebuilder {
     }
 
     /// Renders every file of `render` that changed into a new site, the others
-    /// taken from the served one.
+    /// taken from the served one. A render made [`Render::until`] a newer change
+    /// fails with [`Failure::Stopped`] when one came.
     fn finish(&self, render: &Render, server: &Server) -> Result<Rendered, Failure> {
-        let fail = |error: anyhow::Error| self.fail(server, format!("error: {error:#}"));
+        let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
+            true if !self.site.is_empty() => Failure::Stopped,
+            _ => self.fail(server, format!("error: {error:#}")),
+        };
         let memory = MemorySite::default();
         let fingerprints = render.write(&memory).map_err(fail)?;
         // A page unchanged that the served site lacks is rendered after all.

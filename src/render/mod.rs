@@ -19,6 +19,7 @@ pub use templates::Templates;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -108,6 +109,8 @@ pub struct Render<'a> {
     /// The index in `jobs` of each page, by output path: made on first use, since
     /// only [`Render::file`] looks pages up.
     by_path: OnceLock<HashMap<String, usize>>,
+    /// Once set, [`Render::write`] stops with an error.
+    stop: Option<&'a AtomicBool>,
 }
 
 impl<'a> Render<'a> {
@@ -134,6 +137,26 @@ impl<'a> Render<'a> {
             site: OnceLock::new(),
             alone: OnceLock::new(),
             by_path: OnceLock::new(),
+            stop: None,
+        }
+    }
+
+    /// Makes [`Render::write`] stop, with an error, as soon as `stop` is set: the
+    /// render is out of date (`dossier serve`, when a newer change came).
+    pub fn until(self, stop: &'a AtomicBool) -> Render<'a> {
+        Render {
+            stop: Some(stop),
+            ..self
+        }
+    }
+
+    /// An error once the render must stop.
+    fn check_stop(&self) -> anyhow::Result<()> {
+        match self.stop {
+            Some(stop) if stop.load(Ordering::Relaxed) => {
+                anyhow::bail!("the render stopped: a newer change came")
+            }
+            _ => Ok(()),
         }
     }
 
@@ -146,6 +169,7 @@ impl<'a> Render<'a> {
             pages::Site::new(self.dossier, self.templates, self.settings, Some(shared))
         });
         let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
+            self.check_stop()?;
             let fingerprint = match self.previous {
                 // The digest first; the context, which costs far more, only for a change.
                 Some(previous) => match site.digest(job, &self.jobs) {
@@ -181,6 +205,7 @@ impl<'a> Render<'a> {
         );
         let pages = pages?;
         model?;
+        self.check_stop()?;
         sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
         self.assets
             .par_iter()

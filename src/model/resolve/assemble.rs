@@ -129,33 +129,11 @@ impl Assembler<'_> {
             })
             .collect();
 
+        // Actors and topics are in the order of their ids, which are unique: their
+        // indexes compare as their ids do.
         meetings.par_sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-        positions.par_sort_by(|a, b| {
-            (
-                &actors[a.actor.get()].id,
-                &topics[a.topic.get()].id,
-                a.date,
-                std::cmp::Reverse(a.briefing),
-            )
-                .cmp(&(
-                    &actors[b.actor.get()].id,
-                    &topics[b.topic.get()].id,
-                    b.date,
-                    std::cmp::Reverse(b.briefing),
-                ))
-        });
-        quotes.par_sort_by(|a, b| {
-            (
-                a.date,
-                &actors[a.actor.get()].id,
-                std::cmp::Reverse(a.briefing),
-            )
-                .cmp(&(
-                    b.date,
-                    &actors[b.actor.get()].id,
-                    std::cmp::Reverse(b.briefing),
-                ))
-        });
+        positions.par_sort_by_key(|p| (p.actor, p.topic, p.date, std::cmp::Reverse(p.briefing)));
+        quotes.par_sort_by_key(|q| (q.date, q.actor, std::cmp::Reverse(q.briefing)));
         Dossier {
             config,
             briefings,

@@ -55,32 +55,26 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
             topics[t.get()].briefings.push(ix);
         }
     }
+    // Names compared once: each actor's and topic's place in the order of their
+    // names (lowercase for actors on topic pages and everywhere else), then indexes.
+    let actor_names = ranks(actors.iter().map(|a| a.name.clone()).collect());
+    let names = ranks(actors.iter().map(|a| a.name.to_lowercase()).collect());
+    let topic_names = ranks(topics.iter().map(|t| t.name.to_lowercase()).collect());
     // Topic pages list positions by actor name, then date.
-    let by_actor = |&a: &PositionIx, &b: &PositionIx| {
-        let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
-        (&actors[pa.actor.get()].name, pa.actor, pa.date).cmp(&(
-            &actors[pb.actor.get()].name,
-            pb.actor,
-            pb.date,
-        ))
-    };
-    topics
-        .par_iter_mut()
-        .for_each(|topic| topic.positions.sort_by(by_actor));
+    topics.par_iter_mut().for_each(|topic| {
+        topic.positions.sort_by_key(|&p| {
+            let p = &positions[p.get()];
+            (actor_names[p.actor.get()], p.date)
+        })
+    });
     // Actor pages list positions by topic name, then date.
-    let topic_names: Vec<String> = topics.iter().map(|t| t.name.to_lowercase()).collect();
     actors.par_iter_mut().for_each(|actor| {
-        actor.positions.sort_by(|&a, &b| {
-            let (pa, pb) = (&positions[a.get()], &positions[b.get()]);
-            (&topic_names[pa.topic.get()], pa.topic, pa.date).cmp(&(
-                &topic_names[pb.topic.get()],
-                pb.topic,
-                pb.date,
-            ))
+        actor.positions.sort_by_key(|&p| {
+            let p = &positions[p.get()];
+            (topic_names[p.topic.get()], p.date)
         });
     });
     // Counterparts: every other participant of each meeting.
-    let names: Vec<String> = actors.iter().map(|a| a.name.to_lowercase()).collect();
     actors.par_iter_mut().enumerate().for_each(|(i, actor)| {
         actor.counterparts = counterparts(ActorIx(i as u32), &actor.meetings, meetings, &names);
     });
@@ -92,9 +86,21 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
         }
     }
     for (actor, mut list) in actors.iter_mut().zip(members) {
-        list.sort_by(|a, b| names[a.get()].cmp(&names[b.get()]).then(a.cmp(b)));
+        list.sort_by_key(|a| names[a.get()]);
         actor.members = list;
     }
+}
+
+/// The place of each of `keys` in their order, ties in the order of their indexes:
+/// comparing two places compares their keys, then their indexes.
+fn ranks(keys: Vec<String>) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.par_sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+    let mut ranks = vec![0; keys.len()];
+    for (rank, ix) in order.into_iter().enumerate() {
+        ranks[ix as usize] = rank as u32;
+    }
+    ranks
 }
 
 /// The actors that `actor` met in the meetings it `attended`, each with those meetings
@@ -103,7 +109,7 @@ fn counterparts(
     actor: ActorIx,
     attended: &[MeetingIx],
     meetings: &[Meeting],
-    names: &[String],
+    names: &[u32],
 ) -> Vec<Counterpart> {
     let mut met: Vec<(ActorIx, MeetingIx)> = attended
         .iter()
