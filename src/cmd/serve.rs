@@ -23,12 +23,19 @@ use super::{Kept, Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
 use crate::render::{Fingerprints, Render, RenderSettings, Sink, Templates, collect_assets};
-use crate::serve::{Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Pending, Server, Site, classify};
+use crate::serve::{
+    Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Pending, Server, Site, classify, completes_a_save,
+};
 
 /// How long the sources must be quiet before a rebuild: long enough to merge an
 /// editor's several writes and renames of one save into one rebuild, and to let a
 /// file being written be whole.
 const QUIET: Duration = Duration::from_millis(50);
+
+/// How long they must be quiet after an event that ends a save (a file closed after
+/// writing, or renamed into place): the file is whole, and what the editor still
+/// does for that save comes at once.
+const SETTLE: Duration = Duration::from_millis(10);
 
 /// The source folders watched recursively; `dossier.yaml` is watched through the root.
 const SOURCE_FOLDERS: [&str; 3] = ["content", "templates", "static"];
@@ -170,7 +177,8 @@ impl Watcher {
     }
 
     /// Rebuilds after each save until the server stops: the events that change a
-    /// source are gathered until the sources have been quiet for [`QUIET`], then
+    /// source are gathered until the sources have been quiet for [`QUIET`] (or
+    /// [`SETTLE`], after an event that ends a save), then
     /// sorted into one [`Change`].
     ///
     /// Raw events, not a debouncer's: a debouncer that drops a file created and
@@ -183,18 +191,23 @@ impl Watcher {
         server: &Server,
     ) {
         let mut batch = Vec::new();
-        // When the last event that changed a source came.
+        // When the last event that changed a source came, and how long to wait after it.
         let mut last = Instant::now();
+        let mut wait = QUIET;
         loop {
             let received = if batch.is_empty() {
                 events
                     .recv()
                     .map_err(|_| mpsc::RecvTimeoutError::Disconnected)
             } else {
-                events.recv_timeout(QUIET.saturating_sub(last.elapsed()))
+                events.recv_timeout(wait.saturating_sub(last.elapsed()))
             };
             match received {
                 Ok(Ok(event)) => {
+                    wait = match completes_a_save(&self.root, &event) {
+                        true => SETTLE,
+                        false => QUIET,
+                    };
                     batch.push(event);
                     last = Instant::now();
                 }

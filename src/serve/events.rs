@@ -10,7 +10,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use notify::EventKind;
-use notify::event::{AccessKind, AccessMode};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 
 use crate::config::CONFIG_FILE;
 
@@ -89,6 +89,21 @@ pub fn classify(root: &Path, events: &[notify::Event]) -> Change {
     change
 }
 
+/// True when `event` ends the save of a source file (under `root`): the file was
+/// closed after writing, or a file was renamed into its place. What an editor still
+/// does for the same save (removing a backup) follows at once, so a rebuild need not
+/// wait after such an event as long as after others, which more of the save may follow.
+pub fn completes_a_save(root: &Path, event: &notify::Event) -> bool {
+    let finishing = matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    );
+    // The path written or renamed to is the last.
+    let written = event.paths.last().and_then(|p| p.strip_prefix(root).ok());
+    finishing && written.is_some_and(|path| !is_scratch(path))
+}
+
 /// False for events that only open, read or close a file without writing it.
 fn changes_files(kind: &EventKind) -> bool {
     match kind {
@@ -132,7 +147,7 @@ fn is_vim_probe(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
+    use notify::event::{CreateKind, DataChange, RemoveKind};
 
     const ROOT: &str = "/site";
 
@@ -280,6 +295,33 @@ mod tests {
                 rescan: false,
             }
         );
+    }
+
+    /// A save ends when its file is closed after writing or renamed into place; not
+    /// when a file is created, written (more may follow), removed, or renamed away
+    /// to a backup.
+    #[test]
+    fn saves_end_with_a_close_or_a_rename_into_place() {
+        let root = Path::new(ROOT);
+        let ends = |e: notify::Event| completes_a_save(root, &e);
+        assert!(ends(closed("content/briefings/a.md")));
+        assert!(ends(rename(
+            "content/briefings/a.md___jb_tmp___",
+            "content/briefings/a.md"
+        )));
+        let to = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            &["content/briefings/a.md"],
+        );
+        assert!(ends(to));
+        assert!(!ends(create("content/briefings/a.md")));
+        assert!(!ends(write("content/briefings/a.md")));
+        assert!(!ends(remove("content/briefings/a.md")));
+        assert!(!ends(rename(
+            "content/briefings/a.md",
+            "content/briefings/a.md~"
+        )));
+        assert!(!ends(closed("content/briefings/.a.md.swp")));
     }
 
     /// When the system dropped events, every source is read again, and content

@@ -12,7 +12,7 @@ mod http;
 mod pending;
 mod site;
 
-pub use events::{Change, classify};
+pub use events::{Change, classify, completes_a_save};
 pub use pending::{Pending, Requests};
 pub use site::{MemorySite, Site};
 
