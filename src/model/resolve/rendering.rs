@@ -111,13 +111,28 @@ fn kept<'k, F, T>(kept: Option<&'k Kept<F, T>>, doc: &Document<F>) -> Option<&'k
         .map(|(_, rendered)| rendered)
 }
 
-/// A copy of each rendering, kept with its document for the next resolve.
+/// Keeps a copy of each rendering with its document for the next resolve, in `kept`,
+/// which holds the renderings of this resolve's names, or nothing. A document that
+/// `kept` holds keeps the rendering it has, which is the one taken from there; the
+/// documents gone are dropped.
 fn keep<'r, F: 'r, T: Clone + 'r>(
+    kept: &mut Kept<F, T>,
     rendered: impl Iterator<Item = (Arc<Document<F>>, &'r T)>,
-) -> Kept<F, T> {
-    rendered
-        .map(|(doc, rendered)| (address(&doc), (doc, rendered.clone())))
-        .collect()
+) {
+    let mut current = HashSet::with_capacity(kept.len());
+    for (doc, rendered) in rendered {
+        let at = address(&doc);
+        current.insert(at);
+        if kept
+            .get(&at)
+            .is_none_or(|(held, _)| !Arc::ptr_eq(held, &doc))
+        {
+            kept.insert(at, (doc, rendered.clone()));
+        }
+    }
+    if kept.len() > current.len() {
+        kept.retain(|at, _| current.contains(at));
+    }
 }
 
 /// Each draft's rendering with the draft's document, for [`keep`].
@@ -202,10 +217,21 @@ impl Names {
                 .collect(),
         };
         if let (Some(renders), Some(names)) = (renders, digest) {
-            renders.names = names;
-            renders.briefings = keep(by_draft(drafts, &bodies.briefings));
-            renders.actors = keep(content.actors.iter().cloned().zip(&bodies.actors));
-            renders.topics = keep(content.topics.iter().cloned().zip(&bodies.topics));
+            if renders.names != names {
+                renders.names = names;
+                renders.briefings.clear();
+                renders.actors.clear();
+                renders.topics.clear();
+            }
+            keep(&mut renders.briefings, by_draft(drafts, &bodies.briefings));
+            keep(
+                &mut renders.actors,
+                content.actors.iter().cloned().zip(&bodies.actors),
+            );
+            keep(
+                &mut renders.topics,
+                content.topics.iter().cloned().zip(&bodies.topics),
+            );
         }
         let known = self.actors.len();
         self.create_wikilink_targets(content, drafts, &bodies, problems);
@@ -386,8 +412,11 @@ impl Names {
             })
             .collect();
         if let (Some(renders), Some(names)) = (renders, digest) {
-            renders.fields_names = names;
-            renders.fields = keep(by_draft(drafts, &fields));
+            if renders.fields_names != names {
+                renders.fields_names = names;
+                renders.fields.clear();
+            }
+            keep(&mut renders.fields, by_draft(drafts, &fields));
         }
         drafts
             .iter()
