@@ -229,9 +229,10 @@ pub fn ego_view(v: &Views<'_>, ix: ActorIx) -> Option<EgoView> {
             weight: c.meetings.len(),
         })
         .collect();
-    for c in &shown {
+    for (i, c) in shown.iter().enumerate() {
+        let a = i + 1;
         for other in &d.actor(c.actor).counterparts {
-            if let (Some(&a), Some(&b)) = (slot.get(&c.actor), slot.get(&other.actor))
+            if let Some(&b) = slot.get(&other.actor)
                 && a < b
             {
                 edges.push(Edge {

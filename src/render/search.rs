@@ -42,9 +42,9 @@ pub struct Entry {
 /// (newest first).
 pub fn entries(d: &Dossier) -> Vec<Entry> {
     let mut actors: Vec<(usize, &Actor)> = d.actors.iter().enumerate().collect();
-    actors.sort_by_key(|(_, a)| a.name.to_lowercase());
+    actors.sort_by_cached_key(|(_, a)| a.name.to_lowercase());
     let mut topics: Vec<(usize, &Topic)> = d.topics.iter().enumerate().collect();
-    topics.sort_by_key(|(_, t)| t.name.to_lowercase());
+    topics.sort_by_cached_key(|(_, t)| t.name.to_lowercase());
     // Where each actor's and topic's entry will be in the list.
     let mut actor_entry = vec![0; d.actors.len()];
     for (at, (ix, _)) in actors.iter().enumerate() {
