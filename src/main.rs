@@ -10,6 +10,7 @@ use dossier::cli::{Cli, Command};
 use dossier::cmd::{self, ContentFailure};
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => cmd::build(args),
@@ -31,3 +32,25 @@ fn main() -> ExitCode {
         },
     }
 }
+
+/// Turns off glibc's fast bins, which the allocator otherwise merges into its free
+/// lists again and again while a build allocates and frees millions of small values
+/// (the views of every page): that merging cost a tenth of the user time of a build of
+/// 50,000 briefings, and more the larger the heap. Without them, small blocks freed
+/// still go to glibc's per-thread cache first; the peak memory stays the same.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() {
+    use std::ffi::c_int;
+    unsafe extern "C" {
+        fn mallopt(param: c_int, value: c_int) -> c_int;
+    }
+    /// glibc's `M_MXFAST`: the largest block kept in a fast bin; 0 keeps none.
+    const M_MXFAST: c_int = 1;
+    // SAFETY: `mallopt` only changes a setting of the allocator, under its own lock.
+    unsafe {
+        mallopt(M_MXFAST, 0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() {}

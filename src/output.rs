@@ -250,24 +250,32 @@ impl Drop for Staging {
 /// (a site is a few wide folders of many page folders).
 fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
-    let children = |path: &Path| -> Vec<PathBuf> {
+    // Each entry with whether it is a folder (not a link to one), as the listing says:
+    // asking the file system again for each of 150,000 paths costs more than the listing.
+    let children = |path: &Path| -> Vec<(PathBuf, bool)> {
         std::fs::read_dir(path)
-            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let mut entries = Vec::new();
-    for child in children(dir) {
-        if child.is_dir() && !child.is_symlink() {
+    for (child, is_dir) in children(dir) {
+        if is_dir {
             entries.extend(children(&child));
         }
-        entries.push(child);
+        entries.push((child, is_dir));
     }
     // Grandchildren first, then the children that held them.
-    let (grandchildren, rest): (Vec<PathBuf>, Vec<PathBuf>) =
-        entries.into_iter().partition(|p| p.parent() != Some(dir));
+    let (grandchildren, rest): (Vec<_>, Vec<_>) = entries
+        .into_iter()
+        .partition(|(p, _)| p.parent() != Some(dir));
     for batch in [grandchildren, rest] {
-        batch.par_iter().for_each(|path| {
-            let _ = match path.is_dir() && !path.is_symlink() {
+        batch.par_iter().for_each(|(path, is_dir)| {
+            let _ = match is_dir {
                 true => std::fs::remove_dir_all(path),
                 false => std::fs::remove_file(path),
             };

@@ -5,7 +5,7 @@ use std::time::Instant;
 use super::{count, load_site, shown};
 use crate::cli::BuildArgs;
 use crate::output::{Staging, check_output_dir};
-use crate::render::{RenderSettings, render_site};
+use crate::render::{Render, RenderSettings};
 
 /// Builds the site; the previous output stays as it was unless the whole build succeeded.
 pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
@@ -17,13 +17,15 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
     check_output_dir(&args.site.root, &output)?;
     let loaded = load_site(&args.site)?;
     let staging = Staging::new(&output)?;
-    render_site(
+    let settings = RenderSettings::default();
+    let render = Render::new(
         &loaded.dossier,
         &loaded.templates,
         &loaded.assets,
-        &RenderSettings::default(),
-        &staging,
-    )?;
+        &settings,
+        None,
+    );
+    render.write(&staging)?;
     let files = staging.file_count();
     staging.commit()?;
     let d = &loaded.dossier;
@@ -42,5 +44,10 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         shown(&output),
         started.elapsed().as_millis()
     );
+    // The process ends with the build, and the system takes its memory back at once:
+    // freeing the model and the views piece by piece would take 0.7 s at 50,000
+    // briefings.
+    std::mem::forget(render);
+    std::mem::forget(loaded);
     Ok(())
 }

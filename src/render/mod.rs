@@ -161,8 +161,8 @@ impl<'a> Render<'a> {
     }
 
     /// Writes every file (with `previous` fingerprints, every page whose context
-    /// changed) into `sink`, `dossier.json` alongside the pages; the fingerprints of
-    /// the pages, empty without `previous`.
+    /// changed) into `sink`, `dossier.json` and the search index alongside the pages;
+    /// the fingerprints of the pages, empty without `previous`.
     pub fn write(&self, sink: &dyn Sink) -> anyhow::Result<Fingerprints> {
         let site = self.site.get_or_init(|| {
             let shared = views::Shared::new(self.dossier);
@@ -200,13 +200,13 @@ impl<'a> Render<'a> {
             || {
                 sink.write_with("dossier.json", &mut |out| {
                     json::write_model_json(self.dossier, out)
-                })
+                })?;
+                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())
             },
         );
         let pages = pages?;
         model?;
         self.check_stop()?;
-        sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
         self.assets
             .par_iter()
             .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;

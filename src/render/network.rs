@@ -87,6 +87,7 @@ fn last_date(d: &Dossier, meetings: &[MeetingIx]) -> Option<Date> {
 pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
     let d = v.dossier;
     let all = pairs(d);
+    let names: Vec<String> = d.actors.iter().map(|a| a.name.to_lowercase()).collect();
 
     // How connected each actor is: meetings shared with anyone, counted per counterpart.
     let mut strength: BTreeMap<ActorIx, usize> = BTreeMap::new();
@@ -99,7 +100,7 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
     chosen.sort_by(|&x, &y| {
         strength[&y]
             .cmp(&strength[&x])
-            .then_with(|| name_key(d, x).cmp(&name_key(d, y)))
+            .then_with(|| names[x.get()].cmp(&names[y.get()]))
     });
     chosen.truncate(NETWORK_NODES);
     // Around the circle: by affiliation (an actor beside the actors affiliated with it), then name.
@@ -141,38 +142,55 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
         )
     };
 
-    let mut list: Vec<(usize, Option<Date>, String, String, Pair<'a>)> = all
+    // The order of the table, by keys that cost no allocation: most meetings, latest
+    // meeting, then the two names. Only the pairs listed are made views: a dossier has
+    // far more pairs than the table shows.
+    let mut order: Vec<(usize, Option<Date>, &str, &str, usize)> = all
         .iter()
-        .map(|(a, c)| {
-            let last = last_date(d, &c.meetings);
-            let pair = Pair {
-                a: v.actor(*a),
-                b: v.actor(c.actor),
-                meetings: c.meetings.len(),
-                last_date: last.map(|x| x.iso()).unwrap_or_default(),
-                last_date_display: last.map(|x| x.display()).unwrap_or_default(),
-            };
-            let (x, y) = (name_key(d, *a), name_key(d, c.actor));
+        .enumerate()
+        .map(|(at, (a, c))| {
+            let (x, y) = (names[a.get()].as_str(), names[c.actor.get()].as_str());
             let (first, second) = if x <= y { (x, y) } else { (y, x) };
-            (c.meetings.len(), last, first, second, pair)
+            (
+                c.meetings.len(),
+                last_date(d, &c.meetings),
+                first,
+                second,
+                at,
+            )
         })
         .collect();
-    list.sort_by(|x, y| {
+    // The position in `all` settles ties, as a stable sort of the whole list would.
+    let table_order = |x: &(usize, Option<Date>, &str, &str, usize),
+                       y: &(usize, Option<Date>, &str, &str, usize)| {
         y.0.cmp(&x.0)
             .then_with(|| y.1.cmp(&x.1))
-            .then_with(|| x.2.cmp(&y.2))
-            .then_with(|| x.3.cmp(&y.3))
-    });
-    let pairs_total = list.len();
-    list.truncate(NETWORK_PAIRS);
-    // Within a pair, the actor whose name sorts first comes first.
-    let pairs = list
+            .then_with(|| x.2.cmp(y.2))
+            .then_with(|| x.3.cmp(y.3))
+            .then_with(|| x.4.cmp(&y.4))
+    };
+    let pairs_total = order.len();
+    if order.len() > NETWORK_PAIRS {
+        order.select_nth_unstable_by(NETWORK_PAIRS, table_order);
+        order.truncate(NETWORK_PAIRS);
+    }
+    order.sort_unstable_by(table_order);
+    let pairs = order
         .into_iter()
-        .map(|(_, _, _, _, mut pair)| {
-            if pair.b.name.to_lowercase() < pair.a.name.to_lowercase() {
-                std::mem::swap(&mut pair.a, &mut pair.b);
+        .map(|(meetings, last, _, _, at)| {
+            let (a, c) = &all[at];
+            // Within a pair, the actor whose name sorts first comes first.
+            let (a, b) = match names[c.actor.get()] < names[a.get()] {
+                true => (c.actor, *a),
+                false => (*a, c.actor),
+            };
+            Pair {
+                a: v.actor(a),
+                b: v.actor(b),
+                meetings,
+                last_date: last.map(|x| x.iso()).unwrap_or_default(),
+                last_date_display: last.map(|x| x.display()).unwrap_or_default(),
             }
-            pair
         })
         .collect();
     NetworkView {
@@ -211,9 +229,10 @@ pub fn ego_view(v: &Views<'_>, ix: ActorIx) -> Option<EgoView> {
             weight: c.meetings.len(),
         })
         .collect();
-    for c in &shown {
+    for (i, c) in shown.iter().enumerate() {
+        let a = i + 1;
         for other in &d.actor(c.actor).counterparts {
-            if let (Some(&a), Some(&b)) = (slot.get(&c.actor), slot.get(&other.actor))
+            if let Some(&b) = slot.get(&other.actor)
                 && a < b
             {
                 edges.push(Edge {

@@ -42,9 +42,9 @@ pub struct Entry {
 /// (newest first).
 pub fn entries(d: &Dossier) -> Vec<Entry> {
     let mut actors: Vec<(usize, &Actor)> = d.actors.iter().enumerate().collect();
-    actors.sort_by_key(|(_, a)| a.name.to_lowercase());
+    actors.sort_by_cached_key(|(_, a)| a.name.to_lowercase());
     let mut topics: Vec<(usize, &Topic)> = d.topics.iter().enumerate().collect();
-    topics.sort_by_key(|(_, t)| t.name.to_lowercase());
+    topics.sort_by_cached_key(|(_, t)| t.name.to_lowercase());
     // Where each actor's and topic's entry will be in the list.
     let mut actor_entry = vec![0; d.actors.len()];
     for (at, (ix, _)) in actors.iter().enumerate() {
@@ -125,10 +125,11 @@ pub fn entries(d: &Dossier) -> Vec<Entry> {
 /// `search-index.js`: the entries as a script that assigns `window.DOSSIER_SEARCH`.
 pub fn index_script(entries: &[Entry]) -> anyhow::Result<String> {
     let json = serde_json::to_string(entries)?;
-    Ok(format!(
-        "window.DOSSIER_SEARCH = {};\n",
-        script_safe_json(&json)
-    ))
+    let mut script = String::with_capacity(json.len() + 64);
+    script.push_str("window.DOSSIER_SEARCH = ");
+    push_script_safe_json(&mut script, &json);
+    script.push_str(";\n");
+    Ok(script)
 }
 
 /// JSON made safe to put inside a `<script>`: the characters that could close the
@@ -136,17 +137,27 @@ pub fn index_script(entries: &[Entry]) -> anyhow::Result<String> {
 /// They only ever occur inside JSON strings, where the escapes mean the same.
 pub fn script_safe_json(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
-        }
-    }
+    push_script_safe_json(&mut out, json);
     out
+}
+
+/// Appends `json` to `out` as [`script_safe_json`] makes it, copying the runs between
+/// the characters it escapes whole.
+fn push_script_safe_json(out: &mut String, json: &str) {
+    let mut copied = 0;
+    let unsafe_chars = |c| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}');
+    for (at, c) in json.match_indices(unsafe_chars) {
+        out.push_str(&json[copied..at]);
+        out.push_str(match c {
+            "<" => "\\u003c",
+            ">" => "\\u003e",
+            "&" => "\\u0026",
+            "\u{2028}" => "\\u2028",
+            _ => "\\u2029",
+        });
+        copied = at + c.len();
+    }
+    out.push_str(&json[copied..]);
 }
 
 /// The entries of one kind, for the search page's plain list.

@@ -26,7 +26,7 @@ pub(super) struct BriefingView<'a> {
 pub(super) fn briefing_view<'a>(v: &Views<'a>, ix: BriefingIx) -> BriefingView<'a> {
     let b = v.dossier.briefing(ix);
     let mut actors = b.actors.clone();
-    actors.sort_by_key(|&a| v.dossier.actor(a).name.to_lowercase());
+    actors.sort_by_cached_key(|&a| v.dossier.actor(a).name.to_lowercase());
     BriefingView {
         slug: &b.slug,
         title: &b.title,

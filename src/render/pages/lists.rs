@@ -70,7 +70,7 @@ pub(super) fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup> {
         let affiliations = by_affiliation
             .into_iter()
             .map(|((_, _, affiliation), mut actors)| {
-                actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
+                actors.sort_by_cached_key(|&a| d.actor(a).name.to_lowercase());
                 AffiliationGroup {
                     affiliation: affiliation.map(|a| v.actor_value(a)),
                     actors: v.actors(&actors),
@@ -222,7 +222,7 @@ pub(super) fn matrix(v: &Views<'_>) -> Matrix {
         tb.positions.len().cmp(&ta.positions.len()).then(a.cmp(&b))
     });
     topics.truncate(MATRIX_TOPICS);
-    topics.sort_by_key(|&t| d.topic(t).name.to_lowercase());
+    topics.sort_by_cached_key(|&t| d.topic(t).name.to_lowercase());
     let column: BTreeMap<TopicIx, usize> =
         topics.iter().enumerate().map(|(i, &t)| (t, i)).collect();
     let mut actors: Vec<ActorIx> = (0..d.actors.len())
@@ -235,7 +235,7 @@ pub(super) fn matrix(v: &Views<'_>) -> Matrix {
         ab.positions.len().cmp(&aa.positions.len()).then(a.cmp(&b))
     });
     actors.truncate(MATRIX_ACTORS);
-    actors.sort_by_key(|&a| d.actor(a).name.to_lowercase());
+    actors.sort_by_cached_key(|&a| d.actor(a).name.to_lowercase());
     let rows = actors
         .into_iter()
         .map(|a| {

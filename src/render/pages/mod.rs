@@ -199,13 +199,15 @@ impl<'k> PageContext<'k> {
 pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
-    settings: &'a RenderSettings,
     /// What search finds: written to `search-index.js` and listed on the search page;
     /// made on first use, since a page rendered alone (`dossier serve`) rarely needs it.
     search: std::sync::OnceLock<Vec<search::Entry>>,
     /// Views shown on many pages, made once; none to render a few pages alone, for
     /// which they cost more than they save (and pages have no digest then).
     shared: Option<Shared>,
+    /// What every page receives as `site` and `dev`, made once.
+    site_view: Value,
+    dev_view: Value,
 }
 
 impl<'a> Site<'a> {
@@ -215,12 +217,23 @@ impl<'a> Site<'a> {
         settings: &'a RenderSettings,
         shared: Option<Shared>,
     ) -> Self {
+        let config = &dossier.config;
+        let site_view = Value::from_serializable(&SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            base_url: &config.base_url,
+        });
+        let dev_view = Value::from_serializable(&DevView {
+            live_reload: &settings.live_reload,
+        });
         Site {
             dossier,
             templates,
-            settings,
             search: std::sync::OnceLock::new(),
             shared,
+            site_view,
+            dev_view,
         }
     }
 
@@ -342,13 +355,7 @@ impl<'a> Site<'a> {
                 String::new()
             }
         };
-        let site = SiteView {
-            title: &d.config.title,
-            description: &d.config.description,
-            language: &d.config.language,
-            base_url: &d.config.base_url,
-        };
-        context.insert("site", &site);
+        context.insert("site", &self.site_view);
         context.insert("root", &root);
         let kind = job
             .template()
@@ -363,12 +370,7 @@ impl<'a> Site<'a> {
                 canonical: absolute(&d.config.base_url, &path),
             },
         );
-        context.insert(
-            "dev",
-            &DevView {
-                live_reload: &self.settings.live_reload,
-            },
-        );
+        context.insert("dev", &self.dev_view);
         (path, context)
     }
 
