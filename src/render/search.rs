@@ -246,4 +246,17 @@ mod tests {
         assert_eq!(summary, vec![("briefing", 2), ("actor", 1), ("meeting", 1)]);
         assert!(super::groups(&[]).is_empty());
     }
+
+    /// Every character that could end a script or start markup inside one is escaped,
+    /// wherever it falls, and the text between them is kept whole.
+    #[test]
+    fn json_is_made_safe_for_a_script() {
+        let json = "\"</script>&x\u{2028}y\u{2029}<\"";
+        assert_eq!(
+            script_safe_json(json),
+            r#""\u003c/script\u003e\u0026x\u2028y\u2029\u003c""#
+        );
+        assert_eq!(script_safe_json("plain"), "plain");
+        assert_eq!(script_safe_json(""), "");
+    }
 }
