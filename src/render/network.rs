@@ -230,6 +230,7 @@ pub fn ego_view(v: &Views<'_>, ix: ActorIx) -> Option<EgoView> {
         })
         .collect();
     for (i, c) in shown.iter().enumerate() {
+        // Its slot, as `slot` holds it.
         let a = i + 1;
         for other in &d.actor(c.actor).counterparts {
             if let Some(&b) = slot.get(&other.actor)
