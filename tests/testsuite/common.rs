@@ -114,3 +114,11 @@ pub fn report(output: &Output, site: &Path) -> String {
         lines.join("\n")
     )
 }
+
+/// Builds in a fresh copy of a fixture, for tests in other modules.
+pub fn built_fixture(name: &str) -> tempfile::TempDir {
+    let site = copy_site(&fixture(&format!("sites/{name}")));
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    site
+}

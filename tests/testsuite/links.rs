@@ -128,7 +128,7 @@ fn every_link_of_every_fixture_site_resolves() {
         "overrides",
         "minimal",
     ] {
-        let site = crate::sites::built_fixture(name);
+        let site = built_fixture(name);
         let problems = broken_links(&site.path().join("public"));
         assert!(
             problems.is_empty(),

@@ -1,9 +1,10 @@
 //! The integration suite: the real `dossier` binary against fixture sites.
 //!
 //! Snapshots live in `snapshots/`; after a deliberate change, regenerate them with
-//! `INSTA_UPDATE=always cargo test` and review the diff.
+//! `INSTA_UPDATE=always cargo test` and review the diff. It needs only a Rust
+//! toolchain; the tests that need a browser, Node.js or Java are the `browser`
+//! target (`tests/browsersuite/`, feature `browser`).
 
-mod browser;
 mod commands;
 mod common;
 mod injection;
@@ -11,4 +12,5 @@ mod invalid;
 mod links;
 mod output;
 mod serve;
+mod served;
 mod sites;

@@ -4,7 +4,7 @@ use crate::common::*;
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
-    let site = crate::sites::built_fixture("references");
+    let site = built_fixture("references");
     let out = site.path().join("public");
     let before = read_tree(&out);
     assert!(!before.is_empty());
@@ -62,7 +62,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 
 #[test]
 fn a_new_build_replaces_pages_of_deleted_sources() {
-    let site = crate::sites::built_fixture("drafts");
+    let site = built_fixture("drafts");
     std::fs::remove_file(site.path().join("content/briefings/published.md")).expect("removed");
     std::fs::write(
         site.path().join("content/briefings/other.md"),

@@ -250,14 +250,6 @@ fn author_text_cannot_break_out_of_the_search_index_or_the_graphs() {
     }
 }
 
-/// Builds in a fresh copy of a fixture, for tests in other modules.
-pub fn built_fixture(name: &str) -> tempfile::TempDir {
-    let site = copy_site(&fixture(&format!("sites/{name}")));
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "{}", report(&output, site.path()));
-    site
-}
-
 #[test]
 fn the_network_drawing_is_capped_but_its_list_is_complete() {
     let site = tempfile::tempdir().expect("a temporary folder");

@@ -187,7 +187,7 @@ fn every_page_is_valid_html() {
     let example = built_example();
     let mut sites = vec![("the example dossier", example)];
     for name in ["references", "history", "wikilinks", "minimal"] {
-        sites.push((name, crate::sites::built_fixture(name)));
+        sites.push((name, built_fixture(name)));
     }
     let mut dirs = Vec::new();
     for (name, site) in &sites {
@@ -220,7 +220,7 @@ fn a_served_page_reloads_by_itself_shows_errors_and_recovers() {
     let chromium = chromium();
     node_modules("playwright-core");
     let site = copy_site(&fixture("sites/references"));
-    let served = crate::serve::Served::start(site.path(), &[]);
+    let served = crate::served::Served::start(site.path(), &[]);
     let output = Command::new("node")
         .arg(browser_dir().join("reload.mjs"))
         .arg(format!("{}briefings/talks/", served.url))
