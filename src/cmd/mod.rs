@@ -119,11 +119,11 @@ mod tests {
     use super::*;
 
     /// The dossier and the diagnostics of a resolve, comparable.
-    fn resolved(args: &SiteArgs, kept: Option<&mut Kept>) -> (String, Vec<String>) {
+    fn resolved(args: &SiteArgs, kept: Option<&mut Kept>) -> (Dossier, Vec<String>) {
         let mut diagnostics = Diagnostics::default();
         let (dossier, _) = resolve_site(args, kept, &mut diagnostics).unwrap();
         let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
-        (format!("{dossier:?}"), diagnostics)
+        (dossier, diagnostics)
     }
 
     /// What serve keeps between builds never changes what a build resolves: after a

@@ -40,7 +40,7 @@ index_type!(PositionIx);
 index_type!(QuoteIx);
 
 /// The whole resolved dossier.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Dossier {
     pub config: Config,
     /// Newest first (by date, then slug).
@@ -81,7 +81,7 @@ impl Dossier {
 }
 
 /// One briefing.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Briefing {
     pub slug: String,
     pub title: String,
@@ -103,7 +103,7 @@ pub struct Briefing {
 }
 
 /// A source cited by a briefing; `id` is local to the briefing.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -168,7 +168,7 @@ impl ActorKind {
 }
 
 /// A person, state, organization, delegation or group.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -194,14 +194,14 @@ pub struct Actor {
 }
 
 /// Another actor met, with the meetings they shared (oldest first).
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Counterpart {
     pub actor: ActorIx,
     pub meetings: Vec<MeetingIx>,
 }
 
 /// A subject of negotiation.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Topic {
     pub id: String,
     pub name: String,
@@ -217,7 +217,7 @@ pub struct Topic {
 }
 
 /// A meeting between actors.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Meeting {
     pub id: String,
     pub title: String,
@@ -232,7 +232,7 @@ pub struct Meeting {
 }
 
 /// What an actor holds on a topic, as of a date.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Position {
     pub actor: ActorIx,
     pub topic: TopicIx,
@@ -247,7 +247,7 @@ pub struct Position {
 }
 
 /// Words an actor said.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Quote {
     pub actor: ActorIx,
     pub text: String,

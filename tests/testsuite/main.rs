@@ -8,7 +8,6 @@
 mod commands;
 mod common;
 mod injection;
-mod invalid;
 mod links;
 mod output;
 mod serve;

@@ -147,6 +147,23 @@ impl Served {
     }
 }
 
+impl Served {
+    /// Waits until what the server printed to stderr satisfies `ready`, for at most
+    /// [`PATIENCE`]: the server says when a rebuild ends, which orders a test's steps
+    /// after it.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
+        let started = Instant::now();
+        while !ready(&self.stderr()) {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the server never {what}:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
 impl Drop for Served {
     fn drop(&mut self) {
         let _ = self.child.kill();
