@@ -389,14 +389,16 @@ fn read_sources(
             continue;
         }
         let url = source.url.as_deref().unwrap_or_default().trim();
-        let url = if url.is_empty() || markdown::is_safe_url(url) {
-            url.to_string()
-        } else {
-            let message = format!(
-                "source url '{url}' is refused: only http, https and mailto addresses are allowed"
-            );
-            problems.error(path, locator.field("sources", index, "url"), message);
-            String::new()
+        let url = match markdown::source_url_problem(url) {
+            None => url.to_string(),
+            Some((is_error, message)) => {
+                let line = locator.field("sources", index, "url");
+                match is_error {
+                    true => problems.error(path, line, message),
+                    false => problems.warning(path, line, message),
+                }
+                String::new()
+            }
         };
         sources.push(Source {
             id: id.to_string(),
