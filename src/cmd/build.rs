@@ -25,7 +25,14 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         &settings,
         None,
     );
-    render.write(&staging)?;
+    let checked = crate::links::Checked::new(&staging);
+    render.write(&checked)?;
+    checked.report(
+        &loaded.dossier,
+        &args.site.root,
+        args.site.strict,
+        Default::default(),
+    )?;
     let files = staging.file_count();
     staging.commit()?;
     let d = &loaded.dossier;

@@ -9,12 +9,19 @@ use crate::render::{RenderSettings, render_site};
 /// Checks the site; an error in the content or the templates fails.
 pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
     let result = load_site_as(&args.site, args.format).and_then(|loaded| {
+        let checked = crate::links::Checked::new(&Discard);
         render_site(
             &loaded.dossier,
             &loaded.templates,
             &loaded.assets,
             &RenderSettings::default(),
-            &Discard,
+            &checked,
+        )?;
+        checked.report(
+            &loaded.dossier,
+            &args.site.root,
+            args.site.strict,
+            args.format,
         )?;
         Ok(loaded)
     });
