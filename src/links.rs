@@ -8,6 +8,7 @@
 //! ids in one more pass, and names the content file (and line) each broken one comes
 //! from. It writes nothing itself and knows no template.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -16,19 +17,65 @@ use crate::diagnostics::{ContentFailure, Diagnostics, Format};
 use crate::model::Dossier;
 use crate::render::Sink;
 
-/// What one page holds: its ids (with those used twice) and its internal addresses.
+/// What one page holds: its ids, one a line (and those given twice), the links it
+/// makes (each distinct one once, by its key in [`Targets`]) and those that climb above
+/// the root.
 #[derive(Debug, Default)]
 struct PageLinks {
-    ids: HashSet<String>,
+    ids: String,
     twice: Vec<String>,
-    addresses: Vec<String>,
+    targets: Vec<u32>,
+    above_root: Vec<String>,
 }
+
+impl PageLinks {
+    fn has_id(&self, id: &str) -> bool {
+        self.ids.split('\n').any(|held| held == id)
+    }
+}
+
+/// Every distinct link target of the site (`path#fragment`), each kept once: the same
+/// few links (the navigation, the front page) are on every page.
+#[derive(Debug, Default)]
+struct Targets {
+    keys: FastMap<String, u32>,
+    list: Vec<String>,
+}
+
+/// FNV-1a: the maps here hash millions of short paths, which SipHash makes a tenth of
+/// the check's time.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Where a problem is reported: the content file, its line when known, the message.
+type Place = (PathBuf, Option<usize>, String);
 
 /// A sink that checks the links of the pages written through it.
 pub struct Checked<'s> {
     inner: &'s dyn Sink,
-    files: Mutex<HashSet<String>>,
-    pages: Mutex<HashMap<String, PageLinks>>,
+    files: Mutex<FastSet<String>>,
+    pages: Mutex<FastMap<String, PageLinks>>,
+    targets: Mutex<Targets>,
 }
 
 impl<'s> Checked<'s> {
@@ -38,6 +85,7 @@ impl<'s> Checked<'s> {
             inner,
             files: Mutex::default(),
             pages: Mutex::default(),
+            targets: Mutex::default(),
         }
     }
 
@@ -93,14 +141,32 @@ impl<'s> Checked<'s> {
             });
             (source.clone(), line)
         };
-        // Each broken address once: where a line was found for it, else where first seen.
-        let mut broken: HashMap<String, Vec<(PathBuf, Option<usize>, String)>> = HashMap::new();
+        let targets = self.targets.into_inner().unwrap_or_else(|e| e.into_inner());
+        // What is wrong with each target, found once however many pages link to it.
+        let verdicts: Vec<Option<String>> = targets
+            .list
+            .iter()
+            .map(|key| {
+                let (target, fragment) = key.split_once('#').unwrap_or((key, ""));
+                if !files.contains(target) {
+                    return Some(format!(
+                        "the link to {target} goes nowhere: the dossier has no such file"
+                    ));
+                }
+                match pages.get(target) {
+                    Some(linked) if !fragment.is_empty() && !linked.has_id(fragment) => Some(
+                        format!("the link to {key} goes nowhere: that page has no id '{fragment}'"),
+                    ),
+                    _ => None,
+                }
+            })
+            .collect();
+        // Each broken target once: where a line was found for it, else where first seen.
+        let mut broken: HashMap<&str, Vec<Place>> = HashMap::new();
         let mut names: Vec<&String> = pages.keys().collect();
         names.sort();
         let mut diagnostics = Diagnostics::default();
-        // The 404 page links from the site's root path, as a server shows it at any
-        // address: its links are not relative, and are not checked here.
-        for name in names.into_iter().filter(|name| !name.ends_with("404.html")) {
+        for name in names {
             let page = &pages[name];
             for id in &page.twice {
                 let (path, line) = found(name, &[&format!("{{#{id}}}"), &format!("id: {id}")]);
@@ -110,44 +176,36 @@ impl<'s> Checked<'s> {
                     format!("the id '{id}' is given twice in {name}: a link to #{id} reaches only the first; give one of them another id"),
                 );
             }
-            for address in &page.addresses {
-                let Some((target, fragment)) = resolve(name, address) else {
-                    let (path, line) = found(name, &[address]);
-                    broken.entry(address.clone()).or_default().push((
-                        path,
-                        line,
-                        format!(
-                            "the link '{address}' goes above the dossier's root (seen on {name})"
-                        ),
-                    ));
+            for address in &page.above_root {
+                let (path, line) = found(name, &[address]);
+                diagnostics.warning(
+                    &path,
+                    line,
+                    format!("the link '{address}' goes above the dossier's root (seen on {name})"),
+                );
+            }
+            for &at in &page.targets {
+                let Some(problem) = &verdicts[at as usize] else {
                     continue;
                 };
-                let problem = if !files.contains(&target) {
-                    Some(format!(
-                        "the link to {target} goes nowhere: the dossier has no such file (seen on {name})"
-                    ))
-                } else {
-                    match (pages.get(&target), fragment) {
-                        (Some(linked), Some(fragment)) if !linked.ids.contains(fragment) => {
-                            Some(format!(
-                                "the link to {target}#{fragment} goes nowhere: that page has no id '{fragment}' (seen on {name})"
-                            ))
-                        }
-                        _ => None,
-                    }
-                };
-                let Some(problem) = problem else { continue };
-                let folder = target.strip_suffix("index.html").unwrap_or(&target);
-                let (path, line) = found(name, &[folder.trim_end_matches('/'), address]);
-                let key = format!("{target}#{}", fragment.unwrap_or_default());
-                broken.entry(key).or_default().push((path, line, problem));
+                let key = targets.list[at as usize].as_str();
+                let (target, fragment) = key.split_once('#').unwrap_or((key, ""));
+                let folder = target.strip_suffix("index.html").unwrap_or(target);
+                let anchor = format!("#{fragment}");
+                let needles = [folder.trim_end_matches('/'), anchor.as_str()];
+                let (path, line) = found(name, &needles[..if fragment.is_empty() { 1 } else { 2 }]);
+                broken.entry(key).or_default().push((
+                    path,
+                    line,
+                    format!("{problem} (seen on {name})"),
+                ));
             }
         }
-        let mut keys: Vec<&String> = broken.keys().collect();
+        let mut keys: Vec<&&str> = broken.keys().collect();
         keys.sort();
         for key in keys {
             let places = &broken[key];
-            let mut with_line: Vec<&(PathBuf, Option<usize>, String)> = places
+            let mut with_line: Vec<&Place> = places
                 .iter()
                 .filter(|(_, line, _)| line.is_some())
                 .collect();
@@ -167,10 +225,28 @@ impl<'s> Checked<'s> {
 
 impl Sink for Checked<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        // The 404 page links from the site's root path, as a server shows it at any
+        // address: its links are not relative, and are not checked.
         if path.ends_with(".html")
+            && !path.ends_with("404.html")
             && let Ok(text) = std::str::from_utf8(bytes)
         {
-            let links = scan(text);
+            let (mut links, keys) = scan(path, text);
+            let mut targets = self.targets.lock().unwrap_or_else(|e| e.into_inner());
+            let Targets { keys: known, list } = &mut *targets;
+            links.targets = keys
+                .into_iter()
+                .map(|key| match known.get(key.as_str()) {
+                    Some(&at) => at,
+                    None => {
+                        let at = list.len() as u32;
+                        list.push(key.clone());
+                        known.insert(key, at);
+                        at
+                    }
+                })
+                .collect();
+            drop(targets);
             self.pages
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -181,6 +257,19 @@ impl Sink for Checked<'_> {
             .unwrap_or_else(|e| e.into_inner())
             .insert(path.to_string());
         self.inner.write(path, bytes)
+    }
+
+    fn write_with(
+        &self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        // Large files (dossier.json) go straight through: no page is written this way.
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string());
+        self.inner.write_with(path, fill)
     }
 }
 
@@ -214,32 +303,61 @@ fn page_sources(dossier: &Dossier) -> HashMap<String, PathBuf> {
     sources
 }
 
-/// The ids (and those given twice) and the internal addresses of `html`, in one pass
-/// over its `attribute="value"` pairs.
-fn scan(html: &str) -> PageLinks {
+/// The ids (and those given twice) of the page at `path`, and the distinct targets
+/// (`path#fragment`) of its internal links, in one pass over its `attribute="value"`
+/// pairs.
+fn scan(path: &str, html: &str) -> (PageLinks, Vec<String>) {
     let mut page = PageLinks::default();
+    let mut ids: FastSet<&str> = FastSet::default();
+    let mut addresses: FastSet<&str> = FastSet::default();
+    let mut targets: Vec<String> = Vec::new();
     let bytes = html.as_bytes();
-    for (at, _) in html.match_indices("=\"") {
-        let name_start = html[..at]
-            .rfind(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        if name_start == 0 || !bytes[name_start - 1].is_ascii_whitespace() {
+    let mut from = 0;
+    // Every `=` is found with memchr: an attribute's `="` follows its name, and its
+    // value is skipped whole.
+    while let Some(found) = html[from..].find('=') {
+        let equals = from + found;
+        from = equals + 1;
+        if bytes.get(from) != Some(&b'"') {
             continue;
         }
-        let name = &html[name_start..at];
-        let value_start = at + 2;
-        let Some(length) = html[value_start..].find('"') else {
+        let before = &bytes[..equals];
+        let Some(name) = [&b" id"[..], b" href", b" src"].into_iter().find(|name| {
+            before.len() > name.len()
+                && before[before.len() - name.len() + 1..] == name[1..]
+                && before[before.len() - name.len()].is_ascii_whitespace()
+        }) else {
+            continue;
+        };
+        from += 1;
+        let Some(length) = html[from..].find('"') else {
             break;
         };
-        let value = &html[value_start..value_start + length];
-        match name {
-            "id" if !page.ids.insert(value.to_string()) => page.twice.push(value.to_string()),
-            "href" | "src" if is_internal(value) => page.addresses.push(unescape(value)),
-            _ => {}
+        let value = &html[from..from + length];
+        from += length + 1;
+        if name == b" id" {
+            if ids.insert(value) {
+                page.ids.push_str(value);
+                page.ids.push('\n');
+            } else {
+                page.twice.push(value.to_string());
+            }
+        } else if is_internal(value) && addresses.insert(value) {
+            let address = unescape(value);
+            match resolve(path, &address) {
+                Some((target, fragment)) => {
+                    let mut key = target;
+                    key.push('#');
+                    key.push_str(fragment.unwrap_or_default());
+                    targets.push(key);
+                }
+                None => page.above_root.push(address.into_owned()),
+            }
         }
     }
-    page
+    targets.sort_unstable();
+    targets.dedup();
+    (page, targets)
 }
 
 /// True for an address inside the dossier: no scheme, not protocol-relative.
@@ -252,7 +370,10 @@ fn is_internal(address: &str) -> bool {
 }
 
 /// The address with the HTML escapes of an attribute, and its percent escapes, undone.
-fn unescape(address: &str) -> String {
+fn unescape(address: &str) -> Cow<'_, str> {
+    if !address.contains(['&', '%']) {
+        return Cow::Borrowed(address);
+    }
     let text = address
         .replace("&amp;", "&")
         .replace("&#x27;", "'")
@@ -275,7 +396,7 @@ fn unescape(address: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).unwrap_or(text)
+    Cow::Owned(String::from_utf8(out).unwrap_or(text))
 }
 
 /// The output file `address` on `page` names (a folder's `index.html`), with the
@@ -337,12 +458,14 @@ mod tests {
 
     #[test]
     fn a_page_is_read_for_its_ids_and_internal_addresses() {
-        let page = scan(
-            "<h2 id=\"a\">x</h2><a href=\"../b/index.html#c\" title=\"t\">y</a><a href=\"https://x.org\">z</a><p id=\"a\"></p><img src=\"p%20q.png\"><a data-href=\"no\">",
+        let (page, targets) = scan(
+            "x/y/index.html",
+            "<h2 id=\"a\">x</h2><a href=\"../b/index.html#c\" title=\"t\">y</a><a href=\"https://x.org\">z</a><p id=\"a\"></p><img src=\"p%20q.png\"><a data-href=\"no\"><a href=\"../../../up\">",
         );
-        assert!(page.ids.contains("a"));
+        assert!(page.has_id("a") && !page.has_id("b"));
         assert_eq!(page.twice, vec!["a"]);
-        assert_eq!(page.addresses, vec!["../b/index.html#c", "p q.png"]);
+        assert_eq!(targets, vec!["x/b/index.html#c", "x/y/p q.png#"]);
+        assert_eq!(page.above_root, vec!["../../../up"]);
     }
 
     #[test]
