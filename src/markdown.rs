@@ -38,6 +38,19 @@ pub trait LinkResolver {
     fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget<'_>), String>;
 }
 
+/// The kind a wikilink says it names (`[[topic:annexation]]`: `topic`), and the rest
+/// of it; no kind for a bare wikilink (or one whose prefix is not a kind).
+pub fn wikilink_kind(reference: &str) -> (Option<&'static str>, &str) {
+    const KINDS: [&str; 4] = ["actor", "topic", "briefing", "meeting"];
+    if let Some((prefix, rest)) = reference.split_once(':') {
+        let prefix = prefix.trim();
+        if let Some(kind) = KINDS.iter().find(|k| k.eq_ignore_ascii_case(prefix)) {
+            return (Some(kind), rest.trim());
+        }
+    }
+    (None, reference)
+}
+
 /// A source that a `[^id]` footnote can cite without defining it.
 #[derive(Debug, Clone)]
 pub struct CitableSource<'a> {
@@ -170,7 +183,8 @@ fn render_events<R: LinkResolver>(
             }) => match resolver.resolve(&dest_url) {
                 Ok((target, link)) => {
                     targets.push(target);
-                    if !has_pothole && dest_url.as_ref() == link.id {
+                    let (kind, written) = wikilink_kind(&dest_url);
+                    if !has_pothole && (kind.is_some() || written == link.id) {
                         rename_next = Some(link.name);
                     }
                     events.push(Event::Start(Tag::Link {
@@ -183,8 +197,15 @@ fn render_events<R: LinkResolver>(
                 Err(message) => {
                     let line = line_of(range.start);
                     problems.push((line, message));
-                    if range.start < own_len {
-                        unresolved.push((line, dest_url.to_string()));
+                    // A bare or `actor:` wikilink to nothing makes an actor.
+                    match wikilink_kind(&dest_url) {
+                        (None, _) if range.start < own_len => {
+                            unresolved.push((line, dest_url.to_string()))
+                        }
+                        (Some("actor"), written) if range.start < own_len => {
+                            unresolved.push((line, written.to_string()))
+                        }
+                        _ => {}
                     }
                     dropped_ends.push(TagEnd::Link);
                 }
@@ -715,7 +736,7 @@ mod tests {
     impl LinkResolver for Known {
         type Target = String;
         fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
-            match reference.to_lowercase().as_str() {
+            match wikilink_kind(reference).1.to_lowercase().as_str() {
                 "steve-witkoff" | "witkoff" => Ok((
                     "steve-witkoff".into(),
                     LinkTarget {
@@ -952,5 +973,25 @@ mod tests {
         }];
         let out = render("Said.[^s]", &Known, &sources, RenderOptions::default()).html;
         assert!(!out.contains("www.state.gov"), "{out}");
+    }
+
+    #[test]
+    fn typed_wikilinks_show_the_name_and_only_actor_ones_make_an_actor() {
+        assert_eq!(
+            wikilink_kind("topic: annexation"),
+            (Some("topic"), "annexation")
+        );
+        assert_eq!(wikilink_kind("Re: talks"), (None, "Re: talks"));
+        let out = render(
+            "[[actor:witkoff]] [[actor:Nobody]] [[topic:nothing]] [[Somebody]]",
+            &Known,
+            &[],
+            RenderOptions::default(),
+        );
+        assert!(out.html.starts_with("<p><a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">Steve Witkoff</a>"), "{}", out.html);
+        assert_eq!(
+            out.unresolved,
+            vec![(0, "Nobody".to_string()), (0, "Somebody".to_string())]
+        );
     }
 }

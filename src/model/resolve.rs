@@ -74,6 +74,9 @@ pub fn resolve_with(
         trusted_html: config.trusted_html,
     };
     let mut renders = renders;
+    check_unique_slugs(&drafts, &mut problems);
+    assign_meeting_ids(&mut drafts, &names, &mut problems);
+    names.pages = names::Pages::of(&drafts);
     let bodies = names.render_bodies(
         &content,
         &drafts,
@@ -81,8 +84,6 @@ pub fn resolve_with(
         renders.as_deref_mut(),
         &mut problems,
     );
-    check_unique_slugs(&drafts, &mut problems);
-    assign_meeting_ids(&mut drafts, &names, &mut problems);
     let rendered = names.render_fields(&drafts, bodies.briefings, render_options, renders);
 
     // Every actor and topic is now known: fix their order (by id) for good.
@@ -140,6 +141,8 @@ struct Names {
     actor_refs: RefTable,
     topics: Vec<TopicDecl>,
     topic_refs: RefTable,
+    /// The briefings and meetings a wikilink can name.
+    pages: names::Pages,
 }
 
 struct ActorDecl {

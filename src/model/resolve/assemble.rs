@@ -171,6 +171,7 @@ impl Assembler<'_> {
             match mention {
                 Mention::Actor(a) => push_unique(&mut actors, self.actor_ix(a)),
                 Mention::Topic(t) => push_unique(&mut topics, self.topic_ix(t)),
+                Mention::Page => {}
             }
         }
         for meeting in draft.meetings {
