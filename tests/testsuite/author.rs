@@ -43,3 +43,42 @@ fn a_broken_link_is_a_warning_with_its_line_and_the_build_goes_on() {
             .exists()
     );
 }
+
+#[test]
+fn check_says_which_drafts_it_left_out_as_build_does() {
+    let site = copy_site(&fixture("sites/drafts"));
+    let output = dossier()
+        .arg("check")
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .expect("dossier runs");
+    let text = report(&output, site.path());
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("Left out 1 draft (--drafts includes them)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn init_in_the_current_folder_says_so_and_needs_no_cd() {
+    let site = tempfile::tempdir().expect("a temporary folder");
+    let output = dossier()
+        .arg("init")
+        .arg(".")
+        .current_dir(site.path())
+        .output()
+        .expect("dossier runs");
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(
+        text,
+        "Created a new dossier in the current folder. Build it with:\n\n    dossier build\n\n"
+    );
+    assert!(
+        site.path()
+            .join("content/briefings/first-briefing.md")
+            .exists()
+    );
+}
