@@ -217,6 +217,8 @@ impl Assembler<'_> {
                 source: source_ref(position.source),
                 briefing: bix,
                 changed: false,
+                restated: false,
+                written_change: position.change,
             });
         }
         for quote in draft.quotes {
