@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 
-use crate::render::Sink;
+use crate::render::{Rendering, Sink};
 
 /// A file every build holds, by which an earlier build is known.
 const MARKER: &str = "dossier.json";
@@ -64,6 +64,17 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The output stage: writes every file of `rendering` into a staging folder beside
+/// `target`, then swaps it in for `target`; the number of files written. On any
+/// error `target` stays as it was.
+pub fn write(rendering: &Rendering<'_>, target: &Path) -> anyhow::Result<usize> {
+    let staging = Staging::new(target)?;
+    rendering.write(&staging)?;
+    let files = staging.file_count();
+    staging.commit()?;
+    Ok(files)
 }
 
 /// The absolute, lexically normalized form of `path` (the folder may not exist yet).

@@ -1,11 +1,12 @@
-//! `dossier build`: resolve, render into a staging folder, swap it in.
+//! `dossier build`: the stages of [`crate::pipeline`], the output swapped in whole.
 
 use std::time::Instant;
 
-use super::{count, load_site, shown};
+use super::shown;
 use crate::cli::BuildArgs;
-use crate::output::{Staging, check_output_dir};
-use crate::render::{Render, RenderSettings};
+use crate::output::check_output_dir;
+use crate::pipeline::count;
+use crate::render::RenderSettings;
 
 /// Builds the site; the previous output stays as it was unless the whole build succeeded.
 pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
@@ -15,19 +16,15 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
     check_output_dir(&args.site.root, &output)?;
-    let loaded = load_site(&args.site)?;
-    let staging = Staging::new(&output)?;
+    let loaded = crate::pipeline::load(&args.site)?;
     let settings = RenderSettings::default();
-    let render = Render::new(
+    let rendering = crate::render::render(
         &loaded.dossier,
         &loaded.templates,
         &loaded.assets,
         &settings,
-        None,
     );
-    render.write(&staging)?;
-    let files = staging.file_count();
-    staging.commit()?;
+    let files = crate::output::write(&rendering, &output)?;
     let d = &loaded.dossier;
     if !d.drafts_left_out.is_empty() {
         eprintln!(
@@ -47,7 +44,7 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
     // The process ends with the build, and the system takes its memory back at once:
     // freeing the model and the views piece by piece would take 0.7 s at 50,000
     // briefings.
-    std::mem::forget(render);
+    std::mem::forget(rendering);
     std::mem::forget(loaded);
     Ok(())
 }

@@ -1,20 +1,21 @@
-//! `dossier check`: everything `build` does, in memory, with nothing written.
+//! `dossier check`: the stages of [`crate::pipeline`], in memory, with nothing written.
 
-use super::{count, load_site};
 use crate::cli::SiteArgs;
 use crate::output::Discard;
-use crate::render::{RenderSettings, render_site};
+use crate::pipeline::count;
+use crate::render::RenderSettings;
 
 /// Checks the site; an error in the content or the templates fails.
 pub fn check(args: &SiteArgs) -> anyhow::Result<()> {
-    let loaded = load_site(args)?;
-    render_site(
+    let loaded = crate::pipeline::load(args)?;
+    let settings = RenderSettings::default();
+    crate::render::render(
         &loaded.dossier,
         &loaded.templates,
         &loaded.assets,
-        &RenderSettings::default(),
-        &Discard,
-    )?;
+        &settings,
+    )
+    .write(&Discard)?;
     let d = &loaded.dossier;
     eprintln!(
         "No errors: {}, {}, {}, {}, {}, {}",

@@ -19,10 +19,13 @@ use anyhow::Context;
 use axum::body::Bytes;
 use notify::{RecursiveMode, Watcher as _};
 
-use super::{Kept, Loaded, content_failure, count, resolve_site};
 use crate::cli::{ServeArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
-use crate::render::{Fingerprints, Render, RenderSettings, Sink, Templates, collect_assets};
+use crate::model::Dossier;
+use crate::pipeline::{Loaded, content_failure, count};
+use crate::render::{Asset, RenderSettings, Rendering, Sink, Templates, collect_assets};
+use crate::serve::rebuild::Memos;
+use crate::serve::rebuild::render::{Memo as PageMemo, PageDigests};
 use crate::serve::{
     Change, LIVE_RELOAD_TAG, MemorySite, Outcome, Pending, Server, Site, classify, completes_a_save,
 };
@@ -249,7 +252,7 @@ enum Failure {
 struct Rendered {
     site: Arc<Site>,
     /// What each of its pages was rendered from.
-    fingerprints: Fingerprints,
+    fingerprints: PageDigests,
     /// True when it was served, and the pages told, while it was rendered.
     previewed: bool,
 }
@@ -262,12 +265,12 @@ struct Rebuilder {
     last: Option<Loaded>,
     /// True when the last rebuild failed: the next one starts from the sources.
     broken: bool,
-    /// The content files parsed, and their bodies rendered, by the last builds.
-    kept: Kept,
+    /// The content files parsed, and their texts rendered, by the last builds.
+    memos: Memos,
     /// The site served, once finished (empty before the first build).
     site: Arc<Site>,
     /// What each page of the served site was rendered from.
-    fingerprints: Fingerprints,
+    fingerprints: PageDigests,
     /// True when the templates changed since the served site was rendered, so that
     /// its fingerprints say nothing about the next render.
     templates_changed: bool,
@@ -284,9 +287,9 @@ impl Rebuilder {
             },
             last: None,
             broken: false,
-            kept: Kept::default(),
+            memos: Memos::default(),
             site: Arc::default(),
-            fingerprints: Fingerprints::default(),
+            fingerprints: PageDigests::default(),
             templates_changed: false,
             newer,
         }
@@ -297,10 +300,10 @@ impl Rebuilder {
         let started = Instant::now();
         self.templates_changed |= change.templates;
         for path in &change.content {
-            self.kept.parsed.forget(path);
+            self.memos.parsed.forget(path);
         }
         if change.rescan {
-            self.kept.parsed.rescan();
+            self.memos.parsed.rescan();
         }
         let sources_changed =
             self.broken || change.config || change.rescan || !change.content.is_empty();
@@ -338,11 +341,14 @@ impl Rebuilder {
     /// of them leaves the served site as it is.
     fn full(&mut self, server: &Server, content_only: bool) -> Result<Outcome, Failure> {
         let mut diagnostics = Diagnostics::default();
-        let (dossier, assets) = resolve_site(&self.args, Some(&mut self.kept), &mut diagnostics)
-            .map_err(Failure::Fatal)?;
-        if content_only && !self.broken && self.last.is_some() && !self.kept.parsed.changed() {
+        let unless_unchanged = content_only && !self.broken && self.last.is_some();
+        let Some((dossier, assets)) = self
+            .memos
+            .resolve(&self.args, unless_unchanged, &mut diagnostics)
+            .map_err(Failure::Fatal)?
+        else {
             return Ok(Outcome::Unchanged);
-        }
+        };
         self.check(&diagnostics, server)?;
         // The templates are read again only when they changed.
         let templates = match &self.last {
@@ -424,13 +430,13 @@ impl Rebuilder {
     /// asked for: the page being edited shows before every page is compared.
     fn render(
         &self,
-        dossier: &crate::model::Dossier,
+        dossier: &Dossier,
         templates: &Templates,
-        assets: &[crate::render::Asset],
+        assets: &[Asset],
         server: &Server,
     ) -> Result<Rendered, Failure> {
         let previous = if self.templates_changed || self.site.is_empty() {
-            Fingerprints::default()
+            PageDigests::default()
         } else {
             let mut previous = self.fingerprints.clone();
             // A static file may have taken a page's place in the served site.
@@ -439,17 +445,24 @@ impl Rebuilder {
             }
             previous
         };
-        let render = Render::new(dossier, templates, assets, &self.settings, Some(&previous));
+        let render = crate::render::render(dossier, templates, assets, &self.settings);
         if self.site.is_empty() {
-            return self.finish(&render, server);
+            let memo = PageMemo {
+                held: &previous,
+                stop: None,
+            };
+            return self.finish(&render, &memo, server);
         }
-        let render = render.until(&self.newer);
+        let memo = PageMemo {
+            held: &previous,
+            stop: Some(&self.newer),
+        };
         let (pending, requests) = Pending::new();
         let pending = Arc::new(pending);
         std::thread::scope(|scope| {
             scope.spawn(|| requests.answer(|path| Ok(render.file(path)?.map(Bytes::from))));
             server.preview(pending.clone());
-            let finished = self.finish(&render, server);
+            let finished = self.finish(&render, &memo, server);
             server.settle(match &finished {
                 Ok(rendered) => rendered.site.clone(),
                 Err(_) => self.site.clone(),
@@ -463,15 +476,20 @@ impl Rebuilder {
     }
 
     /// Renders every file of `render` that changed into a new site, the others
-    /// taken from the served one. A render made [`Render::until`] a newer change
-    /// fails with [`Failure::Stopped`] when one came.
-    fn finish(&self, render: &Render, server: &Server) -> Result<Rendered, Failure> {
+    /// taken from the served one. A render that `memo` stops when a newer change
+    /// comes fails with [`Failure::Stopped`] when one came.
+    fn finish(
+        &self,
+        render: &Rendering,
+        memo: &PageMemo,
+        server: &Server,
+    ) -> Result<Rendered, Failure> {
         let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
             true if !self.site.is_empty() => Failure::Stopped,
             _ => self.fail(server, format!("error: {error:#}")),
         };
         let memory = MemorySite::default();
-        let fingerprints = render.write(&memory).map_err(fail)?;
+        let fingerprints = PageDigests::new(render.write_with(&memory, memo).map_err(fail)?);
         // A page unchanged that the served site lacks is rendered after all.
         for path in memory.carry_over(&self.site, fingerprints.paths()) {
             if let Some(bytes) = render.file(path).map_err(fail)? {

@@ -78,6 +78,15 @@ impl Cache {
         self.listing = None;
     }
 
+    /// The digest of the bytes of the file at `path` (relative to the site root) as
+    /// the last load read it; `None` when it did not read it whole.
+    pub fn digest(&self, path: &Path) -> Option<u64> {
+        self.files
+            .get(path)
+            .filter(|entry| !entry.stale)
+            .map(|entry| entry.digest)
+    }
+
     /// False when the last load parsed exactly the documents of the load before it:
     /// every file it named had the bytes it had, and none was added or removed.
     pub fn changed(&self) -> bool {
@@ -211,7 +220,11 @@ mod tests {
 
     fn load(root: &Path, cache: Option<&mut Cache>) -> (Content, Vec<String>) {
         let mut diagnostics = Diagnostics::default();
-        let content = super::super::load_with_cache(root, &mut diagnostics, cache).unwrap();
+        let content = match cache {
+            Some(cache) => super::super::load_with_cache(root, &mut diagnostics, cache),
+            None => super::super::load(root, &mut diagnostics),
+        }
+        .unwrap();
         let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
         (content, diagnostics)
     }

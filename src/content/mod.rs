@@ -66,9 +66,13 @@ enum Section {
     Topics,
 }
 
-/// Loads every file under `root/content`. Content problems go to `diagnostics`.
+/// The content stage: loads every file under `root/content`. Content problems go to
+/// `diagnostics`; only a missing `content/` folder fails.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Content> {
-    load_with_cache(root, diagnostics, None)
+    let listing = walk(root)?;
+    diagnostics.extend(listing.diagnostics);
+    let parsed: Vec<(Parsed, Diagnostics)> = listing.files.par_iter().map(read_file).collect();
+    Ok(collect(parsed, diagnostics))
 }
 
 /// Loads like [`load`]; with a `cache`, a file that the cache holds, unchanged, is
@@ -78,29 +82,15 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Conten
 pub fn load_with_cache(
     root: &Path,
     diagnostics: &mut Diagnostics,
-    cache: Option<&mut Cache>,
+    cache: &mut Cache,
 ) -> anyhow::Result<Content> {
-    let content_dir = root.join("content");
-    if !content_dir.is_dir() {
-        bail!(
-            "there is no content/ folder in {}: write briefings in content/briefings/, or start a new site with `dossier init DIR`",
-            root.display()
-        );
-    }
-    let parsed: Vec<(Parsed, Diagnostics)> = match cache {
-        None => {
-            let listing = walk(root, &content_dir);
-            diagnostics.extend(listing.diagnostics);
-            listing.files.par_iter().map(read_file).collect()
-        }
-        Some(cache) => {
-            let listing = cache
-                .listing(root)
-                .unwrap_or_else(|| walk(root, &content_dir));
-            diagnostics.extend(listing.diagnostics.clone());
-            cache.load(listing, parse_file)
-        }
+    content_dir(root)?;
+    let listing = match cache.listing(root) {
+        Some(listing) => listing,
+        None => walk(root)?,
     };
+    diagnostics.extend(listing.diagnostics.clone());
+    let parsed = cache.load(listing, parse_file);
     Ok(collect(parsed, diagnostics))
 }
 
@@ -118,12 +108,26 @@ struct Listing {
 /// A content file to read: its section, its path on disk and relative to the site root.
 type ContentFile = (Section, PathBuf, PathBuf);
 
-/// Lists every content file under `content_dir`, in a stable order.
-fn walk(root: &Path, content_dir: &Path) -> Listing {
+/// The folder `root/content`; an error when there is none.
+fn content_dir(root: &Path) -> anyhow::Result<PathBuf> {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        bail!(
+            "there is no content/ folder in {}: write briefings in content/briefings/, or start a new site with `dossier init DIR`",
+            root.display()
+        );
+    }
+    Ok(content_dir)
+}
+
+/// Lists every content file under `root/content`, in a stable order; fails when there
+/// is no such folder.
+fn walk(root: &Path) -> anyhow::Result<Listing> {
+    let content_dir = content_dir(root)?;
     let mut listing = Listing::default();
     let diagnostics = &mut listing.diagnostics;
     // Hidden files and editor leftovers (`.#x.md`, `.x.md.swp`, `x.md~`) are not content.
-    let walker = walkdir::WalkDir::new(content_dir)
+    let walker = walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
@@ -176,7 +180,7 @@ fn walk(root: &Path, content_dir: &Path) -> Listing {
             .files
             .push((section, entry.path().to_path_buf(), path));
     }
-    listing
+    Ok(listing)
 }
 
 impl Listing {

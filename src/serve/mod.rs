@@ -10,6 +10,7 @@
 mod events;
 mod http;
 mod pending;
+pub mod rebuild;
 mod site;
 
 pub use events::{Change, classify, completes_a_save};

@@ -1,0 +1,130 @@
+//! The build pipeline, stage by stage, as `build` and `check` run it:
+//!
+//! ```text
+//! Config::load -> content::load -> model::resolve -> render::render -> output::write
+//! ```
+//!
+//! Each stage is a plain function of the previous stage's value. This module owns the
+//! order of the stages and the reporting of the content problems they collect; it
+//! holds no state and no cache (`dossier serve` memoizes the same stages from
+//! `serve::rebuild`), and it writes nothing itself (only `output` does).
+
+use crate::cli::SiteArgs;
+use crate::config::Config;
+use crate::diagnostics::{ContentFailure, Diagnostics};
+use crate::model::{Dossier, ResolveOptions};
+use crate::render::{Asset, Templates};
+
+/// A site loaded and resolved, ready to render.
+pub struct Loaded {
+    pub dossier: Dossier,
+    pub templates: Templates,
+    pub assets: Vec<Asset>,
+}
+
+/// Loads, checks and resolves the site at `args.root`, printing every diagnostic.
+/// Fails with [`ContentFailure`] when there is any error.
+pub fn load(args: &SiteArgs) -> anyhow::Result<Loaded> {
+    let mut diagnostics = Diagnostics::default();
+    let (dossier, assets) = resolve(args, &mut diagnostics)?;
+    report(&diagnostics);
+    if diagnostics.has_errors() {
+        return Err(content_failure(&diagnostics).into());
+    }
+    let templates = Templates::load(&args.root).map_err(|e| ContentFailure(format!("{e:#}")))?;
+    Ok(Loaded {
+        dossier,
+        templates,
+        assets,
+    })
+}
+
+/// The stages up to the model: reads the configuration and the content, resolves
+/// them, and reads the static files, collecting every content problem in
+/// `diagnostics` (all made errors when strict) without printing them. Fails only on
+/// usage or I/O errors, such as a missing `content/` folder.
+pub fn resolve(
+    args: &SiteArgs,
+    diagnostics: &mut Diagnostics,
+) -> anyhow::Result<(Dossier, Vec<Asset>)> {
+    let root = args.root.as_path();
+    let config = Config::load(root, diagnostics)?;
+    let strict = args.strict || config.strict;
+    let content = crate::content::load(root, diagnostics)?;
+    let dossier = crate::model::resolve(config, content, resolve_options(args), diagnostics);
+    let assets = crate::render::collect_assets(root, diagnostics)?;
+    if strict {
+        diagnostics.make_strict();
+    }
+    Ok((dossier, assets))
+}
+
+/// What the command line changes in a resolve.
+pub fn resolve_options(args: &SiteArgs) -> ResolveOptions {
+    ResolveOptions {
+        drafts: args.drafts,
+    }
+}
+
+/// The failure of a run whose diagnostics hold errors: `2 errors in the content`.
+pub fn content_failure(diagnostics: &Diagnostics) -> ContentFailure {
+    let (errors, _) = diagnostics.counts();
+    ContentFailure(format!("{} in the content", count(errors, "error")))
+}
+
+/// Prints every diagnostic to stderr, sorted by file and line.
+pub fn report(diagnostics: &Diagnostics) {
+    for diagnostic in diagnostics.sorted() {
+        eprintln!("{diagnostic}");
+    }
+}
+
+/// `1 briefing`, `2 briefings`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Briefings are read in parallel, but what one creates is seen by the next, as
+    /// when they are read in order: an unknown actor is created once, by the first
+    /// briefing that names it, and later references (its id, a near miss) see it.
+    #[test]
+    fn later_briefings_see_the_names_earlier_ones_create() {
+        let site = tempfile::tempdir().unwrap();
+        let briefings = site.path().join("content/briefings");
+        std::fs::create_dir_all(&briefings).unwrap();
+        let briefing = |name: &str, date: &str, participants: &str| {
+            let text = format!(
+                "---\ntitle: {name}\ndate: {date}\nmeetings:\n  - participants: [{participants}]\n---\n"
+            );
+            std::fs::write(briefings.join(format!("{name}.md")), text).unwrap();
+        };
+        briefing("a", "2025-01-01", "Envoy Xavier");
+        briefing("b", "2025-01-02", "envoy-xavier");
+        briefing("c", "2025-01-03", "Envoy Xavierr");
+        let args = SiteArgs {
+            root: site.path().to_path_buf(),
+            drafts: false,
+            strict: false,
+        };
+        let mut diagnostics = Diagnostics::default();
+        let (dossier, _) = resolve(&args, &mut diagnostics).unwrap();
+        let ids: Vec<&str> = dossier.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["envoy-xavier", "envoy-xavierr"]);
+        let messages: Vec<String> = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "content/briefings/a.md:5: warning: unknown actor 'Envoy Xavier': a page is made for it; describe it in content/actors/envoy-xavier.md",
+                "content/briefings/c.md:5: warning: unknown actor 'Envoy Xavierr' (did you mean 'Envoy Xavier'?)",
+            ]
+        );
+    }
+}
