@@ -499,8 +499,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 mod tests {
     use super::*;
 
-    struct Known;
-    impl LinkResolver for Known {
+    struct NoNames;
+    impl LinkResolver for NoNames {
         type Target = String;
         fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
             match reference.to_lowercase().as_str() {
@@ -519,7 +519,7 @@ mod tests {
     }
 
     fn html(text: &str) -> String {
-        render(text, &Known, &[], RenderOptions::default())
+        render(text, &NoNames, &[], RenderOptions::default())
             .html
             .to_string()
     }
@@ -528,7 +528,7 @@ mod tests {
     fn wikilinks_resolve_and_show_the_name_for_an_id() {
         let out = render(
             "Met [[steve-witkoff]] and [[Witkoff|the envoy]].",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );
@@ -544,7 +544,7 @@ mod tests {
     fn unknown_wikilinks_become_text_and_a_problem_with_their_line() {
         let out = render(
             "One\n\nTwo [[Nobody]] here",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );
@@ -588,17 +588,17 @@ mod tests {
                 .collect::<String>(),
             "[[".repeat(n) + &"]]".repeat(n),
         ] {
-            render(&text, &Known, &[], RenderOptions::default());
+            render(&text, &NoNames, &[], RenderOptions::default());
         }
         let notes: String = (0..80_000)
             .map(|i| format!("[^{i}]\n\n[^{i}]: note\n\n"))
             .collect();
         assert!(
-            render(&notes, &Known, &[], RenderOptions::default())
+            render(&notes, &NoNames, &[], RenderOptions::default())
                 .html
                 .contains("note")
         );
-        let out = render(&"<div>".repeat(n), &Known, &[], RenderOptions::default());
+        let out = render(&"<div>".repeat(n), &NoNames, &[], RenderOptions::default());
         assert!(
             out.html.starts_with("<p>&lt;div&gt;") || out.html.starts_with("&lt;div&gt;"),
             "{}",
@@ -643,7 +643,7 @@ mod tests {
         }];
         let out = render(
             "Said so.[^cgtn]",
-            &Known,
+            &NoNames,
             &sources,
             RenderOptions::default(),
         )
@@ -657,7 +657,7 @@ mod tests {
     #[test]
     fn inline_fields_lose_their_paragraph() {
         assert_eq!(
-            &*render_inline("Keep *all* of it", &Known, RenderOptions::default()).html,
+            &*render_inline("Keep *all* of it", &NoNames, RenderOptions::default()).html,
             "Keep <em>all</em> of it"
         );
     }

@@ -2,170 +2,350 @@
 //! memoized from the outside through their narrow hooks (a file parsed, a text
 //! rendered, a page rendered), so that a save re-does only what it changed.
 //!
-//! The stages never know that they are memoized; this module never decides what a
-//! stage makes, only whether it was made already.
+//! The stages never know that they are memoized; these modules never decide what a
+//! stage makes, only whether it was made already. [`Rebuilder`] does what a batch of
+//! changes needs: a static file re-reads the static files, a template re-renders the
+//! last good model, content or configuration resolve it anew. Once the new model is
+//! resolved it is served, each page rendered alone when it is asked for, while the
+//! whole site is rendered; the finished site then takes its place. A rebuild that
+//! fails keeps the last good site served and shows why.
 
+pub mod batch;
 pub mod memo;
+pub mod parsed;
 pub mod render;
+pub mod resolve;
+pub mod watch;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use axum::body::Bytes;
 
 use crate::cli::SiteArgs;
-use crate::config::Config;
-use crate::content::Cache;
 use crate::diagnostics::Diagnostics;
 use crate::model::Dossier;
-use crate::pipeline::resolve_options;
-use crate::render::{Asset, collect_assets};
+use crate::pipeline::{Loaded, content_failure, count};
+use crate::render::{Asset, RenderSettings, Rendering, Sink, Templates, collect_assets};
+use crate::serve::{BuiltSite, LIVE_RELOAD_TAG, MemorySink, Outcome, Pending, Server};
+use batch::Change;
+use render::{Memo as PageMemo, PageDigests};
+use resolve::Memos;
 
-/// What `dossier serve` keeps from one resolve for the next.
-#[derive(Default)]
-pub struct Memos {
-    /// The content files parsed by the last loads.
-    pub parsed: Cache,
-    /// The Markdown texts rendered by the last resolves.
-    texts: memo::Texts,
+/// Why a build produced no site.
+enum Failure {
+    /// The content or the templates have errors, shown already; the last good site stays.
+    Shown,
+    /// Usage or I/O (no content/ folder): fatal before the server starts, not yet shown.
+    Fatal(anyhow::Error),
+    /// A newer change came while the site was being rendered: the rebuild stopped,
+    /// for the next one to make the site of both changes.
+    Stopped,
 }
 
-impl Memos {
-    /// The stages of [`crate::pipeline::resolve`], each file parsed and each text
-    /// rendered only when it changed: the same dossier and diagnostics. With
-    /// `unless_unchanged`, a load that parsed exactly the documents of the last one
-    /// (a save that changed no byte) stops before resolving: `None`.
-    pub fn resolve(
-        &mut self,
-        args: &SiteArgs,
-        unless_unchanged: bool,
-        diagnostics: &mut Diagnostics,
-    ) -> anyhow::Result<Option<(Dossier, Vec<Asset>)>> {
-        let root = args.root.as_path();
-        let config = Config::load(root, diagnostics)?;
-        let strict = args.strict || config.strict;
-        let content = crate::content::load_with_cache(root, diagnostics, &mut self.parsed)?;
-        if unless_unchanged && !self.parsed.changed() {
-            return Ok(None);
+/// A site rendered in memory, finished.
+struct Finished {
+    site: Arc<BuiltSite>,
+    /// What each of its pages was rendered from.
+    fingerprints: PageDigests,
+    /// True when it was served, and the pages told, while it was rendered.
+    previewed: bool,
+}
+
+/// The state kept between rebuilds.
+pub struct Rebuilder {
+    args: SiteArgs,
+    settings: RenderSettings,
+    /// The model, templates and assets of the site being served.
+    last: Option<Loaded>,
+    /// True when the last rebuild failed: the next one starts from the sources.
+    broken: bool,
+    /// The content files parsed, and their texts rendered, by the last builds.
+    memos: Memos,
+    /// The site served, once finished (empty before the first build).
+    site: Arc<BuiltSite>,
+    /// What each page of the served site was rendered from.
+    fingerprints: PageDigests,
+    /// True when the templates changed since the served site was rendered, so that
+    /// its fingerprints say nothing about the next render.
+    templates_changed: bool,
+    /// Set when a source changed since this rebuild started.
+    newer: Arc<AtomicBool>,
+}
+
+impl Rebuilder {
+    /// The rebuilds of the site `args` names; `newer` is set when a source changed
+    /// since a rebuild started.
+    pub fn new(args: SiteArgs, newer: Arc<AtomicBool>) -> Rebuilder {
+        Rebuilder {
+            args,
+            settings: RenderSettings {
+                live_reload: LIVE_RELOAD_TAG.to_string(),
+            },
+            last: None,
+            broken: false,
+            memos: Memos::default(),
+            site: Arc::default(),
+            fingerprints: PageDigests::default(),
+            templates_changed: false,
+            newer,
         }
-        let parsed = &self.parsed;
-        let files = |path: &std::path::Path| parsed.digest(path);
-        let memo = self.texts.memo(&files);
-        let options = resolve_options(args);
-        let dossier = crate::model::resolve_through(config, content, options, &memo, diagnostics);
-        let made = memo.made();
-        self.texts.keep(made, &files);
-        let assets = collect_assets(root, diagnostics)?;
-        if strict {
+    }
+
+    /// Rebuilds what `change` affects and serves the result, or shows why it failed.
+    pub fn apply(&mut self, change: &Change, server: &Server) {
+        let started = Instant::now();
+        self.templates_changed |= change.templates;
+        for path in &change.content {
+            self.memos.parsed.forget(path);
+        }
+        if change.rescan {
+            self.memos.parsed.rescan();
+        }
+        let sources_changed =
+            self.broken || change.config || change.rescan || !change.content.is_empty();
+        let result = if sources_changed || self.last.is_none() {
+            self.full(server, change.content_only())
+        } else if change.templates {
+            self.templates(server)
+        } else {
+            self.statics(server)
+        };
+        let elapsed = started.elapsed().as_millis();
+        self.broken = result.is_err();
+        match result {
+            Ok(Outcome::Unchanged) => eprintln!("Rebuilt in {elapsed} ms: nothing changed"),
+            Ok(Outcome::Stylesheets) => {
+                eprintln!("Rebuilt in {elapsed} ms: stylesheets swapped")
+            }
+            Ok(Outcome::Reload) => eprintln!("Rebuilt in {elapsed} ms: pages reloaded"),
+            // The server runs: a missing folder is shown like any other error.
+            Err(Failure::Fatal(error)) => {
+                self.fail(server, format!("error: {error:#}"));
+            }
+            Err(Failure::Shown) => {}
+            Err(Failure::Stopped) => {
+                // Only a render served while it is made stops: its pages were told.
+                eprintln!(
+                    "Rebuild stopped after {elapsed} ms, pages reloaded: a newer change follows"
+                )
+            }
+        }
+    }
+
+    /// The first build, before the server starts: a usage or I/O error ends `serve`.
+    pub fn first(&mut self, server: &Server) -> anyhow::Result<()> {
+        match self.full(server, false) {
+            Err(Failure::Fatal(error)) => Err(error),
+            _ => Ok(()),
+        }
+    }
+
+    /// Reads (what changed), resolves and renders (what changed) the whole site. With
+    /// `content_only` (only content files changed), a save that changed no byte of any
+    /// of them leaves the served site as it is.
+    fn full(&mut self, server: &Server, content_only: bool) -> Result<Outcome, Failure> {
+        let mut diagnostics = Diagnostics::default();
+        let unless_unchanged = content_only && !self.broken && self.last.is_some();
+        let Some((dossier, assets)) = self
+            .memos
+            .resolve(&self.args, unless_unchanged, &mut diagnostics)
+            .map_err(Failure::Fatal)?
+        else {
+            return Ok(Outcome::Unchanged);
+        };
+        self.check(&diagnostics, server)?;
+        // The templates are read again only when they changed.
+        let templates = match &self.last {
+            Some(last) if !self.templates_changed => last.templates.clone(),
+            _ => self.load_templates(server)?,
+        };
+        let rendered = self.render(&dossier, &templates, &assets, server)?;
+        if self.site.is_empty() {
+            eprintln!(
+                "Built {}, {}, {}, {} ({} files) in memory",
+                count(dossier.briefings.len(), "briefing"),
+                count(dossier.actors.len(), "actor"),
+                count(dossier.topics.len(), "topic"),
+                count(dossier.meetings.len(), "meeting"),
+                rendered.site.len()
+            );
+        }
+        self.last = Some(Loaded {
+            dossier,
+            templates,
+            assets,
+        });
+        Ok(self.publish(rendered, server))
+    }
+
+    /// Reloads the templates and renders the served model with them.
+    fn templates(&mut self, server: &Server) -> Result<Outcome, Failure> {
+        let templates = self.load_templates(server)?;
+        let Some(last) = &self.last else {
+            return self.full(server, false);
+        };
+        let rendered = self.render(&last.dossier, &templates, &last.assets, server)?;
+        if let Some(last) = &mut self.last {
+            last.templates = templates;
+        }
+        Ok(self.publish(rendered, server))
+    }
+
+    /// Reads the static files again and swaps them into the served site; pages are
+    /// rendered only where a static file replaces (or replaced) one.
+    fn statics(&mut self, server: &Server) -> Result<Outcome, Failure> {
+        let mut diagnostics = Diagnostics::default();
+        let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failure::Fatal)?;
+        let Some(last) = &self.last else {
+            return self.full(server, false);
+        };
+        if self.args.strict || last.dossier.config.strict {
             diagnostics.make_strict();
         }
-        Ok(Some((dossier, assets)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-
-    /// The dossier and the diagnostics of a resolve, comparable.
-    fn resolved(args: &SiteArgs, memos: Option<&mut Memos>) -> (Dossier, Vec<String>) {
-        let mut diagnostics = Diagnostics::default();
-        let (dossier, _) = match memos {
-            Some(memos) => memos
-                .resolve(args, false, &mut diagnostics)
-                .unwrap()
-                .unwrap(),
-            None => crate::pipeline::resolve(args, &mut diagnostics).unwrap(),
+        self.check(&diagnostics, server)?;
+        let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
+        let hides_a_page = old
+            .iter()
+            .copied()
+            .chain(assets.iter().map(|a| a.path.as_str()))
+            .any(|path| path == "dossier.json" || self.fingerprints.contains(path));
+        let rendered = if hides_a_page {
+            self.render(&last.dossier, &last.templates, &assets, server)?
+        } else {
+            let new: Vec<(String, Bytes)> = assets
+                .iter()
+                .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
+                .collect();
+            Finished {
+                site: Arc::new(self.site.with_assets(&old, &new)),
+                fingerprints: std::mem::take(&mut self.fingerprints),
+                previewed: false,
+            }
         };
-        let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
-        (dossier, diagnostics)
+        if let Some(last) = &mut self.last {
+            last.assets = assets;
+        }
+        Ok(self.publish(rendered, server))
     }
 
-    fn site_args(root: &Path) -> SiteArgs {
-        SiteArgs {
-            root: root.to_path_buf(),
-            drafts: false,
-            strict: false,
+    /// Renders into memory the pages whose inputs changed since the served site was
+    /// rendered, and takes the others from the served site. Unless it is the first
+    /// build, the new build is served while it is rendered, each file made when it is
+    /// asked for: the page being edited shows before every page is compared.
+    fn render(
+        &self,
+        dossier: &Dossier,
+        templates: &Templates,
+        assets: &[Asset],
+        server: &Server,
+    ) -> Result<Finished, Failure> {
+        let previous = if self.templates_changed || self.site.is_empty() {
+            PageDigests::default()
+        } else {
+            let mut previous = self.fingerprints.clone();
+            // A static file may have taken a page's place in the served site.
+            for asset in self.last.iter().flat_map(|last| &last.assets) {
+                previous.forget(&asset.path);
+            }
+            previous
+        };
+        let render = crate::render::render(dossier, templates, assets, &self.settings);
+        if self.site.is_empty() {
+            let memo = PageMemo {
+                held: &previous,
+                stop: None,
+            };
+            return self.finish(&render, &memo, server);
+        }
+        let memo = PageMemo {
+            held: &previous,
+            stop: Some(&self.newer),
+        };
+        let (pending, requests) = Pending::new();
+        let pending = Arc::new(pending);
+        std::thread::scope(|scope| {
+            scope.spawn(|| requests.answer(|path| Ok(render.file(path)?.map(Bytes::from))));
+            server.preview(pending.clone());
+            let finished = self.finish(&render, &memo, server);
+            server.settle(match &finished {
+                Ok(rendered) => rendered.site.clone(),
+                Err(_) => self.site.clone(),
+            });
+            pending.close();
+            finished.map(|rendered| Finished {
+                previewed: true,
+                ..rendered
+            })
+        })
+    }
+
+    /// Renders every file of `render` that changed into a new site, the others
+    /// taken from the served one. A render that `memo` stops when a newer change
+    /// comes fails with [`Failure::Stopped`] when one came.
+    fn finish(
+        &self,
+        render: &Rendering,
+        memo: &PageMemo,
+        server: &Server,
+    ) -> Result<Finished, Failure> {
+        let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
+            true if !self.site.is_empty() => Failure::Stopped,
+            _ => self.fail(server, format!("error: {error:#}")),
+        };
+        let memory = MemorySink::default();
+        let fingerprints = PageDigests::new(render.write_with(&memory, memo).map_err(fail)?);
+        // A page unchanged that the served site lacks is rendered after all.
+        for path in memory.carry_over(&self.site, fingerprints.paths()) {
+            if let Some(bytes) = render.file(path).map_err(fail)? {
+                memory.write(path, &bytes).map_err(fail)?;
+            }
+        }
+        Ok(Finished {
+            site: Arc::new(memory.finish()),
+            fingerprints,
+            previewed: false,
+        })
+    }
+
+    /// Serves the site `rendered`, unless it was served while it was rendered.
+    fn publish(&mut self, rendered: Finished, server: &Server) -> Outcome {
+        self.fingerprints = rendered.fingerprints;
+        self.templates_changed = false;
+        self.site = rendered.site.clone();
+        if rendered.previewed {
+            Outcome::Reload
+        } else {
+            server.publish(rendered.site)
         }
     }
 
-    /// What serve keeps between builds never changes what a build resolves: after a
-    /// body edit, a new actor that an old wikilink now names, a new role for an actor
-    /// that links in a body and in a meeting's summary show, and an edit that breaks a
-    /// link, the kept build equals a fresh one each time.
-    #[test]
-    fn a_resolve_from_kept_bodies_equals_a_fresh_one() {
-        let site = tempfile::tempdir().unwrap();
-        let root = site.path();
-        let briefings = root.join("content/briefings");
-        let actors = root.join("content/actors");
-        std::fs::create_dir_all(&briefings).unwrap();
-        std::fs::create_dir_all(&actors).unwrap();
-        let write = |path: &Path, text: &str| std::fs::write(path, text).unwrap();
-        write(
-            &briefings.join("a.md"),
-            "---\ntitle: A\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a]\n    summary: With [[Envoy A]].\n---\nMet [[Envoy A]].\n",
-        );
-        write(
-            &briefings.join("b.md"),
-            "---\ntitle: B\ndate: 2025-01-02\n---\nAbout [[Envoy C]] and [[Envoy B]].\n",
-        );
-        write(
-            &actors.join("envoy-a.md"),
-            "---\nname: Envoy A\n---\nBio.\n",
-        );
-        let args = site_args(root);
-        let mut memos = Memos::default();
-        assert_eq!(resolved(&args, Some(&mut memos)), resolved(&args, None));
-
-        let edits: [(&str, &str); 4] = [
-            (
-                "content/briefings/a.md",
-                "---\ntitle: A\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a]\n    summary: With [[Envoy A]].\n---\nMet [[Envoy A]] twice.\n",
-            ),
-            (
-                "content/actors/envoy-c.md",
-                "---\nname: Envoy C\nrole: mediator\n---\n",
-            ),
-            (
-                "content/actors/envoy-a.md",
-                "---\nname: Envoy A\nrole: envoy\n---\nBio.\n",
-            ),
-            (
-                "content/briefings/b.md",
-                "---\ntitle: B\ndate: 2025-01-02\n---\nAbout [[Envoy D]] and [[Envoy C]].\n",
-            ),
-        ];
-        for (path, text) in edits {
-            write(&root.join(path), text);
-            memos.parsed.forget(Path::new(path));
-            let again = resolved(&args, Some(&mut memos));
-            assert_eq!(again, resolved(&args, None), "after writing {path}");
+    /// Prints the warnings, or fails when there is an error.
+    fn check(&self, diagnostics: &Diagnostics, server: &Server) -> Result<(), Failure> {
+        let report: String = diagnostics
+            .sorted()
+            .iter()
+            .map(|d| format!("{d}\n"))
+            .collect();
+        if diagnostics.has_errors() {
+            let failure = content_failure(diagnostics);
+            return Err(self.fail(server, format!("{report}error: {failure}")));
         }
+        eprint!("{report}");
+        Ok(())
     }
 
-    /// A save that changes no byte stops before resolving; one that changes a byte
-    /// resolves.
-    #[test]
-    fn a_save_that_changes_no_byte_stops_before_resolving() {
-        let site = tempfile::tempdir().unwrap();
-        let root = site.path();
-        let briefing = root.join("content/briefings/a.md");
-        std::fs::create_dir_all(briefing.parent().unwrap()).unwrap();
-        let text = "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n";
-        std::fs::write(&briefing, text).unwrap();
-        let args = site_args(root);
-        let mut memos = Memos::default();
-        let mut diagnostics = Diagnostics::default();
-        let resolve = |memos: &mut Memos, diagnostics: &mut Diagnostics| {
-            memos.resolve(&args, true, diagnostics).unwrap()
-        };
-        assert!(resolve(&mut memos, &mut diagnostics).is_some());
+    fn load_templates(&self, server: &Server) -> Result<Templates, Failure> {
+        Templates::load(&self.args.root)
+            .map_err(|error| self.fail(server, format!("error: {error:#}")))
+    }
 
-        std::fs::write(&briefing, text).unwrap();
-        memos.parsed.forget(Path::new("content/briefings/a.md"));
-        assert!(resolve(&mut memos, &mut diagnostics).is_none());
-
-        std::fs::write(&briefing, text.replace("Body", "Edited")).unwrap();
-        memos.parsed.forget(Path::new("content/briefings/a.md"));
-        let (dossier, _) = resolve(&mut memos, &mut diagnostics).expect("a resolve");
-        assert!(dossier.briefings[0].body_html.contains("Edited"));
+    /// Prints `error` and shows it over the open pages; the last good site stays.
+    fn fail(&self, server: &Server, error: String) -> Failure {
+        eprintln!("{error}");
+        eprintln!("The last good build is still served.");
+        server.fail(&error);
+        Failure::Shown
     }
 }

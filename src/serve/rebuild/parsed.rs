@@ -1,8 +1,10 @@
 //! Parsed content files kept from one load to the next (`dossier serve`), so that an
-//! edit re-reads and re-parses only the files it touched.
+//! edit re-reads and re-parses only the files it touched: the content stage memoized
+//! from the outside, through its own [`content::walk`], [`content::parse_file`] and
+//! [`content::collect`]. How a file is parsed is not this module's business.
 //!
-//! A file is taken from the cache while its length and modification time are those it
-//! had when parsed, and until [`Cache::forget`] names it (the watcher reports it changed,
+//! A file is taken from the memo while its length and modification time are those it
+//! had when parsed, and until [`ParsedFiles::forget`] names it (the watcher reports it changed,
 //! which also covers file systems with coarse modification times). A file named but
 //! whose bytes are those already parsed keeps its document, the same `Arc`, so that
 //! what was made from it before is still known to be up to date.
@@ -17,12 +19,15 @@ use std::time::SystemTime;
 
 use rayon::prelude::*;
 
-use super::{ContentFile, Listing, Parsed};
+use crate::content::{
+    self, Content, ContentFile, Listing, ParsedFile, is_listed_silently, walk::is_ignored,
+    walk::section_of,
+};
 use crate::diagnostics::Diagnostics;
 
 /// Parsed content files by path (relative to the site root).
 #[derive(Default)]
-pub struct Cache {
+pub struct ParsedFiles {
     files: HashMap<PathBuf, Entry>,
     /// The files of the last load, while every change since was named.
     listing: Option<Listing>,
@@ -40,7 +45,7 @@ struct Entry {
     stamp: Stamp,
     /// A digest of the file's bytes.
     digest: u64,
-    parsed: Parsed,
+    parsed: ParsedFile,
     diagnostics: Diagnostics,
     /// Named since it was parsed: read it again.
     stale: bool,
@@ -62,7 +67,7 @@ impl Stamp {
     }
 }
 
-impl Cache {
+impl ParsedFiles {
     /// Notes that `path` (relative to the site root) changed, so that the next load
     /// reads it: a file added, written or removed, or a folder.
     pub fn forget(&mut self, path: &Path) {
@@ -93,22 +98,37 @@ impl Cache {
         self.changed
     }
 
+    /// The content stage, each file parsed only when it changed: like
+    /// [`content::load`], and this memo ends up holding every file of this load.
+    /// While it was told of every change since its last load ([`ParsedFiles::forget`]),
+    /// the folder is not even walked: only the files named are looked at.
+    pub fn load(&mut self, root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Content> {
+        content::content_dir(root)?;
+        let listing = match self.listing(root) {
+            Some(listing) => listing,
+            None => content::walk(root)?,
+        };
+        diagnostics.extend(listing.diagnostics.clone());
+        let parsed = self.parse(listing, content::parse_file);
+        Ok(content::collect(parsed, diagnostics))
+    }
+
     /// The files to load, without a walk when every change since the last load was
     /// named and none needs a walk to be understood.
-    pub(super) fn listing(&mut self, root: &Path) -> Option<Listing> {
+    fn listing(&mut self, root: &Path) -> Option<Listing> {
         let named = std::mem::take(&mut self.named);
-        let listing = self.listing.take()?.updated(root, &named);
+        let listing = updated(self.listing.take()?, root, &named);
         self.trusted = listing.is_some();
         listing
     }
 
     /// Parses the files of `listing` with `read`, or takes them from the cache when
     /// unchanged; keeps exactly these files, and the listing, afterwards.
-    pub(super) fn load(
+    fn parse(
         &mut self,
         listing: Listing,
-        read: impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (Parsed, Diagnostics) + Sync,
-    ) -> Vec<(Parsed, Diagnostics)> {
+        read: impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (ParsedFile, Diagnostics) + Sync,
+    ) -> Vec<(ParsedFile, Diagnostics)> {
         // Each file's entry when it is not the cached one, with `true` when its bytes
         // changed.
         let renewed: Vec<Option<(Entry, bool)>> = listing
@@ -150,7 +170,7 @@ impl Cache {
     fn renewed(
         &self,
         file: &ContentFile,
-        read: &(impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (Parsed, Diagnostics) + Sync),
+        read: &(impl Fn(&ContentFile, std::io::Result<Vec<u8>>) -> (ParsedFile, Diagnostics) + Sync),
     ) -> Option<(Entry, bool)> {
         let cached = self.files.get(&file.2);
         if let Some(entry) = cached
@@ -204,6 +224,49 @@ impl Cache {
     }
 }
 
+/// `listing` after the files at `named` (relative to `root`) changed, as a walk
+/// would make it; or `None` when only a walk can tell, because a folder or a file
+/// the walk would report on (not a Markdown file in a section) changed.
+fn updated(mut listing: Listing, root: &Path, named: &[PathBuf]) -> Option<Listing> {
+    for path in named {
+        let under_content = path.strip_prefix("content").ok()?;
+        if under_content
+            .components()
+            .any(|c| is_ignored(c.as_os_str()))
+        {
+            continue;
+        }
+        let at = listing
+            .files
+            .binary_search_by(|file| file.2.as_path().cmp(path));
+        match std::fs::symlink_metadata(root.join(path)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match at {
+                Ok(at) => {
+                    listing.files.remove(at);
+                }
+                // Gone without having been listed: a scratch file, unless it was
+                // a folder of listed files or a file the walk reported on.
+                Err(_) => {
+                    let held = listing.files.iter().any(|file| file.2.starts_with(path));
+                    if held || !listing.diagnostics.is_empty() {
+                        return None;
+                    }
+                }
+            },
+            Ok(metadata) if metadata.is_file() && is_listed_silently(path) => {
+                if let Err(at) = at {
+                    let section = section_of(path, &mut Diagnostics::default())?;
+                    listing
+                        .files
+                        .insert(at, (section, root.join(path), path.clone()));
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(listing)
+}
+
 /// A digest of a file's bytes, to tell a file saved unchanged from an edited one.
 fn digest(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -216,13 +279,11 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::content::Content;
-
-    fn load(root: &Path, cache: Option<&mut Cache>) -> (Content, Vec<String>) {
+    fn load(root: &Path, cache: Option<&mut ParsedFiles>) -> (Content, Vec<String>) {
         let mut diagnostics = Diagnostics::default();
         let content = match cache {
-            Some(cache) => super::super::load_with_cache(root, &mut diagnostics, cache),
-            None => super::super::load(root, &mut diagnostics),
+            Some(cache) => cache.load(root, &mut diagnostics),
+            None => content::load(root, &mut diagnostics),
         }
         .unwrap();
         let diagnostics = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
@@ -230,7 +291,7 @@ mod tests {
     }
 
     /// The paths and titles loaded, and the diagnostics: what a load is compared by.
-    fn summary(root: &Path, cache: Option<&mut Cache>) -> (Vec<String>, Vec<String>) {
+    fn summary(root: &Path, cache: Option<&mut ParsedFiles>) -> (Vec<String>, Vec<String>) {
         let (content, diagnostics) = load(root, cache);
         let briefings = content.briefings.iter().map(|b| {
             let title = b.front.title.clone().unwrap_or_default();
@@ -240,7 +301,7 @@ mod tests {
         (briefings.chain(others).collect(), diagnostics)
     }
 
-    fn titles(root: &Path, cache: &mut Cache) -> Vec<String> {
+    fn titles(root: &Path, cache: &mut ParsedFiles) -> Vec<String> {
         let (content, _) = load(root, Some(cache));
         content
             .briefings
@@ -260,7 +321,7 @@ mod tests {
         std::fs::create_dir_all(&folder).unwrap();
         let file = folder.join("a.md");
         std::fs::write(&file, briefing("One")).unwrap();
-        let mut cache = Cache::default();
+        let mut cache = ParsedFiles::default();
         assert_eq!(titles(site.path(), &mut cache), ["One"]);
 
         // Same length, same modification time: taken from the cache...
@@ -295,7 +356,7 @@ mod tests {
         let folder = site.path().join("content/briefings");
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("a.md"), briefing("One")).unwrap();
-        let mut cache = Cache::default();
+        let mut cache = ParsedFiles::default();
         let (first, _) = load(site.path(), Some(&mut cache));
         assert!(cache.changed());
 
@@ -327,7 +388,7 @@ mod tests {
         write("content/briefings/b.md", &briefing("B"));
         write("content/briefings/d.md", &briefing("D"));
         write("content/actors/envoy.md", "---\nname: Envoy\n---\n");
-        let mut cache = Cache::default();
+        let mut cache = ParsedFiles::default();
         assert_eq!(summary(root, Some(&mut cache)), summary(root, None));
 
         // What changes, how, the paths the watcher names, and whether a walk is needed.
@@ -385,7 +446,7 @@ mod tests {
                 cache.forget(Path::new(path));
             }
             let listing = cache.listing.clone().expect("a listing");
-            let updated = listing.updated(root, &cache.named);
+            let updated = updated(listing, root, &cache.named);
             assert_eq!(updated.is_none(), walks, "{what}");
             assert_eq!(
                 summary(root, Some(&mut cache)),

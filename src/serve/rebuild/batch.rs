@@ -1,18 +1,78 @@
-//! Sorts raw file events into the kinds of change a rebuild reacts to.
+//! Gathers raw file events into batches, one per save, and sorts a batch into the
+//! kinds of change a rebuild reacts to.
 //!
-//! [`classify`] is pure: it looks only at the events' kinds and paths, never at the
-//! disk, so every editor's way of saving is a unit test here. It owns the list of
-//! editor scratch files (swap files, backups, probes, lock files) and ignores them;
-//! the rebuild decides what to do with the kinds.
+//! Everything here is pure: [`Batch`] is told the instant of each event and says when
+//! the batch is due, and [`classify`] looks only at the events' kinds and paths, never
+//! at the disk, so every editor's way of saving is a unit test here. Editor scratch
+//! files (swap files, backups, probes, lock files) are ignored; the rebuild decides
+//! what to do with the kinds.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use notify::EventKind;
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 
 use crate::config::CONFIG_FILE;
+
+/// How long the sources must be quiet before a rebuild: long enough to merge an
+/// editor's several writes and renames of one save into one rebuild, and to let a
+/// file being written be whole.
+pub const QUIET: Duration = Duration::from_millis(50);
+
+/// How long they must be quiet after an event that ends a save (a file closed after
+/// writing, or renamed into place): the file is whole, and what the editor still
+/// does for that save comes at once.
+pub const SETTLE: Duration = Duration::from_millis(10);
+
+/// The events that change a source, gathered until the sources have been quiet for
+/// [`QUIET`] (or [`SETTLE`], after an event that ends a save).
+///
+/// Raw events, not a debouncer's: a debouncer that drops a file created and removed
+/// within its window would hide the removal from a rebuild that already read the
+/// disk and saw the file.
+pub struct Batch {
+    root: PathBuf,
+    events: Vec<notify::Event>,
+    /// When the batch is due, unless another event comes before.
+    due: Option<Instant>,
+}
+
+impl Batch {
+    /// An empty batch of the events under `root`.
+    pub fn new(root: &Path) -> Batch {
+        Batch {
+            root: root.to_path_buf(),
+            events: Vec::new(),
+            due: None,
+        }
+    }
+
+    /// Adds `event`, which came at `now`.
+    pub fn push(&mut self, event: notify::Event, now: Instant) {
+        let wait = match completes_a_save(&self.root, &event) {
+            true => SETTLE,
+            false => QUIET,
+        };
+        self.events.push(event);
+        self.due = Some(now + wait);
+    }
+
+    /// When the batch is to be rebuilt if no other event comes; `None` while empty.
+    pub fn due(&self) -> Option<Instant> {
+        self.due
+    }
+
+    /// The events gathered, sorted into one [`Change`], and an empty batch.
+    pub fn take(&mut self) -> (Vec<notify::Event>, Change) {
+        self.due = None;
+        let events = std::mem::take(&mut self.events);
+        let change = classify(&self.root, &events);
+        (events, change)
+    }
+}
 
 /// What one batch of file events changed in the site's sources.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -196,6 +256,56 @@ mod tests {
     }
 
     const BRIEFING: &str = "content/briefings/talks.md";
+
+    /// The batches that events coming at the given instants (in milliseconds) make,
+    /// as the watcher's loop takes them: a batch is taken once it is due before the
+    /// next event comes.
+    fn batches(events: &[(u64, notify::Event)]) -> Vec<Change> {
+        let start = Instant::now();
+        let mut batch = Batch::new(Path::new(ROOT));
+        let mut taken = Vec::new();
+        for (at, event) in events {
+            let now = start + Duration::from_millis(*at);
+            if batch.due().is_some_and(|due| due <= now) {
+                taken.push(batch.take().1);
+            }
+            batch.push(event.clone(), now);
+        }
+        if batch.due().is_some() {
+            taken.push(batch.take().1);
+        }
+        taken
+    }
+
+    /// The events of one save make one rebuild, however the editor spreads them
+    /// within the quiet time; two saves further apart make two; and a save that ends
+    /// with its file closed is due sooner than one that may still go on.
+    #[test]
+    fn one_save_is_one_batch_and_two_saves_are_two() {
+        let vim = [
+            (0, create("content/briefings/4913")),
+            (1, remove("content/briefings/4913")),
+            (2, rename(BRIEFING, "content/briefings/talks.md~")),
+            (30, create(BRIEFING)),
+            (40, write(BRIEFING)),
+            (45, closed(BRIEFING)),
+            (50, remove("content/briefings/talks.md~")),
+        ];
+        assert_eq!(batches(&vim), [content(&[BRIEFING])]);
+
+        let other = "content/briefings/other.md";
+        let two = [(0, write(BRIEFING)), (100, write(other))];
+        assert_eq!(batches(&two), [content(&[BRIEFING]), content(&[other])]);
+
+        let mut batch = Batch::new(Path::new(ROOT));
+        let now = Instant::now();
+        batch.push(write(BRIEFING), now);
+        assert_eq!(batch.due(), Some(now + QUIET));
+        batch.push(closed(BRIEFING), now);
+        assert_eq!(batch.due(), Some(now + SETTLE));
+        assert_eq!(batch.take().0.len(), 2);
+        assert_eq!(batch.due(), None);
+    }
 
     #[test]
     fn vscode_writes_in_place() {
