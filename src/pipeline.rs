@@ -11,7 +11,7 @@
 
 use crate::cli::SiteArgs;
 use crate::config::Config;
-use crate::diagnostics::{ContentFailure, Diagnostics};
+use crate::diagnostics::{ContentFailure, Diagnostics, Format};
 use crate::model::{Dossier, ResolveOptions};
 use crate::render::{Asset, Templates};
 
@@ -25,9 +25,14 @@ pub struct Loaded {
 /// Loads, checks and resolves the site at `args.root`, printing every diagnostic.
 /// Fails with [`ContentFailure`] when there is any error.
 pub fn load(args: &SiteArgs) -> anyhow::Result<Loaded> {
+    load_as(args, Format::Text)
+}
+
+/// [`load`], printing the diagnostics in `format`.
+pub fn load_as(args: &SiteArgs, format: Format) -> anyhow::Result<Loaded> {
     let mut diagnostics = Diagnostics::default();
     let (dossier, assets) = resolve(args, &mut diagnostics)?;
-    report(&diagnostics);
+    report_as(&diagnostics, format);
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
@@ -74,8 +79,18 @@ pub fn content_failure(diagnostics: &Diagnostics) -> ContentFailure {
 
 /// Prints every diagnostic to stderr, sorted by file and line.
 pub fn report(diagnostics: &Diagnostics) {
+    report_as(diagnostics, Format::Text)
+}
+
+/// Prints every diagnostic, sorted by file and line: as text on stderr, or in a
+/// machine's format on stdout.
+pub fn report_as(diagnostics: &Diagnostics, format: Format) {
     for diagnostic in diagnostics.sorted() {
-        eprintln!("{diagnostic}");
+        let line = crate::diagnostics::format_problem(format, &diagnostic);
+        match format {
+            Format::Text => eprintln!("{line}"),
+            Format::Json | Format::Github => println!("{line}"),
+        }
     }
 }
 

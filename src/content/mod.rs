@@ -9,6 +9,7 @@
 mod frontmatter;
 pub mod schema;
 mod yaml;
+mod yaml_help;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
