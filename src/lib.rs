@@ -14,5 +14,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scratch;
 pub mod serve;
 pub mod suggest;

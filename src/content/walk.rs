@@ -10,6 +10,7 @@ use anyhow::bail;
 
 use super::Section;
 use crate::diagnostics::Diagnostics;
+use crate::scratch::is_scratch_entry;
 
 /// The content files to read, in order, with what the walk that found them reported
 /// about the others.
@@ -43,11 +44,13 @@ pub fn walk(root: &Path) -> anyhow::Result<Listing> {
     let content_dir = content_dir(root)?;
     let mut listing = Listing::default();
     let diagnostics = &mut listing.diagnostics;
-    // Hidden files and editor leftovers (`.#x.md`, `.x.md.swp`, `x.md~`) are not content.
+    // Editors' scratch files (`.#x.md`, `#x.md#`, `4913`, `x.md~`) are not content.
     let walker = walkdir::WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_ignored(entry.file_name()));
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !is_scratch_entry(entry.file_name(), entry.file_type().is_file())
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -132,12 +135,6 @@ pub fn section_of(path: &Path, diagnostics: &mut Diagnostics) -> Option<Section>
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
-/// Hidden files and editor backups, skipped without a word, as every site generator does.
-pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    name.starts_with('.') || name.ends_with('~')
 }
 
 fn io_reason(error: &walkdir::Error) -> String {

@@ -16,6 +16,7 @@ use notify::EventKind;
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 
 use crate::config::CONFIG_FILE;
+use crate::scratch::is_scratch;
 
 /// How long the sources must be quiet before a rebuild: long enough to merge an
 /// editor's several writes and renames of one save into one rebuild, and to let a
@@ -171,37 +172,6 @@ fn changes_files(kind: &EventKind) -> bool {
         EventKind::Access(_) => false,
         _ => true,
     }
-}
-
-/// True for files that editors and file managers make beside the real ones: hidden
-/// files (vim's `.x.md.swp`, emacs' `.#x.md` locks, `.DS_Store`), backups (`x.md~`),
-/// emacs' `#x.md#`, vim's probe files (`4913`), JetBrains' `x.md___jb_tmp___` and
-/// `x.md___jb_old___`, Kate's `x.md.kate-swp`. The build ignores these files too.
-fn is_scratch(relative: &Path) -> bool {
-    let probe = relative
-        .file_name()
-        .and_then(OsStr::to_str)
-        .is_some_and(is_vim_probe);
-    probe
-        || relative.components().any(|c| {
-            let name = c.as_os_str().to_string_lossy();
-            name.starts_with('.')
-                || name.ends_with('~')
-                || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
-                || name.ends_with("___jb_tmp___")
-                || name.ends_with("___jb_old___")
-                || name.ends_with(".swp")
-                || name.ends_with(".swx")
-                || name.ends_with(".kate-swp")
-        })
-}
-
-/// vim checks that it may write in a folder by creating the file `4913` (or, when
-/// that exists, 5036, 5159 and so on, in steps of 123). A folder named for a year is
-/// no probe.
-fn is_vim_probe(name: &str) -> bool {
-    name.parse::<u32>()
-        .is_ok_and(|n| n >= 4913 && (n - 4913) % 123 == 0)
 }
 
 #[cfg(test)]

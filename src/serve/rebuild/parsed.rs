@@ -20,10 +20,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use crate::content::{
-    self, Content, ContentFile, Listing, ParsedFile, is_listed_silently, walk::is_ignored,
-    walk::section_of,
+    self, Content, ContentFile, Listing, ParsedFile, is_listed_silently, walk::section_of,
 };
 use crate::diagnostics::Diagnostics;
+use crate::scratch::is_scratch;
 
 /// Parsed content files by path (relative to the site root).
 #[derive(Default)]
@@ -230,10 +230,7 @@ impl ParsedFiles {
 fn updated(mut listing: Listing, root: &Path, named: &[PathBuf]) -> Option<Listing> {
     for path in named {
         let under_content = path.strip_prefix("content").ok()?;
-        if under_content
-            .components()
-            .any(|c| is_ignored(c.as_os_str()))
-        {
+        if is_scratch(under_content) {
             continue;
         }
         let at = listing
