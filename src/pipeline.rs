@@ -58,10 +58,26 @@ pub fn resolve(
     let content = crate::content::load(root, diagnostics)?;
     let dossier = crate::model::resolve(config, content, resolve_options(args), diagnostics);
     let assets = crate::render::collect_assets(root, diagnostics)?;
+    warn_of_replaced_pages(&dossier, &assets, diagnostics);
     if strict {
         diagnostics.make_strict();
     }
     Ok((dossier, assets))
+}
+
+/// Warns of each static file that replaces a generated file ([`crate::render::replaced`]),
+/// naming both.
+pub fn warn_of_replaced_pages(dossier: &Dossier, assets: &[Asset], diagnostics: &mut Diagnostics) {
+    let statics: Vec<&str> = assets.iter().map(|asset| asset.path.as_str()).collect();
+    for path in crate::render::replaced(dossier, &statics) {
+        diagnostics.warning(
+            &std::path::Path::new("static").join(path),
+            None,
+            format!(
+                "replaces the generated {path}, which is not made: rename or remove this file to keep it"
+            ),
+        );
+    }
 }
 
 /// What the command line changes in a resolve.

@@ -58,16 +58,53 @@ pub fn render<'a>(
     assets: &'a [Asset],
     settings: &'a RenderSettings,
 ) -> Rendering<'a> {
+    let jobs = pages::jobs(dossier);
+    let statics: Vec<&str> = assets.iter().map(|asset| asset.path.as_str()).collect();
+    let replaced = replaced_by_statics(dossier, &jobs, &statics)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     Rendering {
         dossier,
         templates,
         settings,
         assets,
-        jobs: pages::jobs(dossier),
+        jobs,
+        replaced,
         site: OnceLock::new(),
         alone: OnceLock::new(),
         by_path: OnceLock::new(),
     }
+}
+
+/// The rule of static files over generated ones, in one place: a static file at the
+/// path of a file that the render generates (a page, `dossier.json`, the search
+/// index) replaces it, and the generated one is not made. Of `statics` (output
+/// paths of static files), those that replace a generated file.
+pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
+    replaced_by_statics(dossier, &pages::jobs(dossier), statics)
+}
+
+fn replaced_by_statics<'s>(
+    dossier: &Dossier,
+    jobs: &[pages::Job],
+    statics: &[&'s str],
+) -> Vec<&'s str> {
+    let special = |path: &str| path == "dossier.json" || path == search::INDEX_PATH;
+    // Every page is `.html` or `.xml`: most sites have no static file that could be
+    // one, and need not list the pages.
+    let could_be_generated =
+        |path: &&str| special(path) || path.ends_with(".html") || path.ends_with(".xml");
+    let candidates: Vec<&str> = statics.iter().copied().filter(could_be_generated).collect();
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let pages: std::collections::HashSet<String> =
+        jobs.iter().map(|job| job.path(dossier)).collect();
+    candidates
+        .into_iter()
+        .filter(|path| special(path) || pages.contains(*path))
+        .collect()
 }
 
 /// What a render asks of its caller page by page: a build renders every page
@@ -118,6 +155,8 @@ pub struct Rendering<'a> {
     settings: &'a RenderSettings,
     assets: &'a [Asset],
     jobs: Vec<pages::Job>,
+    /// The generated files that static files replace ([`replaced`]), not made.
+    replaced: std::collections::HashSet<String>,
     /// What every page needs, with the views that many pages share: made on first use
     /// by [`Rendering::write`].
     site: OnceLock<pages::Site<'a>>,
@@ -131,7 +170,8 @@ pub struct Rendering<'a> {
 
 impl<'a> Rendering<'a> {
     /// Writes every file into `sink`: the pages, `dossier.json` and the search index
-    /// alongside them, then the static files.
+    /// alongside them, then the static files, each of which replaces a generated file
+    /// at its path ([`replaced`]).
     pub fn write(&self, sink: &dyn Sink) -> anyhow::Result<()> {
         self.write_with(sink, &EveryPage).map(|_| ())
     }
@@ -154,6 +194,9 @@ impl<'a> Rendering<'a> {
         let digests = memo.digests();
         let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
             check_stop()?;
+            if !self.replaced.is_empty() && self.replaced.contains(&job.path(self.dossier)) {
+                return Ok(None);
+            }
             let digest = match digests {
                 // The digest first; the context, which costs far more, only for a change.
                 true => match site.digest(job, &self.jobs) {
@@ -182,10 +225,15 @@ impl<'a> Rendering<'a> {
                     .collect::<anyhow::Result<Vec<_>>>()
             },
             || {
-                sink.write_with("dossier.json", &mut |out| {
-                    json::write_model_json(self.dossier, out)
-                })?;
-                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())
+                if !self.replaced.contains("dossier.json") {
+                    sink.write_with("dossier.json", &mut |out| {
+                        json::write_model_json(self.dossier, out)
+                    })?;
+                }
+                if !self.replaced.contains(search::INDEX_PATH) {
+                    sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
+                }
+                anyhow::Ok(())
             },
         );
         let pages = pages?;
@@ -201,7 +249,7 @@ impl<'a> Rendering<'a> {
     /// rendered even when unchanged, which costs less than gathering the digests its
     /// comparison needs), or `None` when there is no file there.
     pub fn file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
-        // The assets are written last: one takes the place of any other file.
+        // A static file takes the place of any generated one ([`replaced`]).
         if let Some(asset) = self.assets.iter().find(|asset| asset.path == path) {
             return Ok(Some(asset.bytes.clone()));
         }

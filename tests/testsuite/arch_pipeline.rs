@@ -26,3 +26,31 @@ fn editors_scratch_files_in_content_are_not_warned_about_even_strict() {
     assert!(output.status.success(), "{text}");
     assert!(!text.contains("warning"), "{text}");
 }
+
+/// A static file at the path of a generated file replaces it, and the build says so,
+/// naming both; `--strict` makes that an error.
+#[test]
+fn a_static_file_that_replaces_a_generated_one_warns_naming_both() {
+    let site = copy_site(&fixture("sites/minimal"));
+    let statics = site.path().join("static");
+    std::fs::create_dir_all(statics.join("briefings/only")).expect("a folder");
+    std::fs::write(statics.join("briefings/only/index.html"), "mine").expect("written");
+    std::fs::write(statics.join("dossier.json"), "{}").expect("written");
+    std::fs::write(statics.join("notes.html"), "not a page").expect("written");
+    let output = build(site.path(), &[]);
+    let text = report(&output, site.path());
+    assert!(output.status.success(), "{text}");
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "static/briefings/only/index.html: warning: replaces the generated briefings/only/index.html, which is not made: rename or remove this file to keep it",
+            "static/dossier.json: warning: replaces the generated dossier.json, which is not made: rename or remove this file to keep it",
+        ]
+    );
+    let public = site.path().join("public");
+    let read = |path: &str| std::fs::read_to_string(public.join(path)).expect("built");
+    assert_eq!(read("briefings/only/index.html"), "mine");
+    assert_eq!(read("dossier.json"), "{}");
+    assert!(build(site.path(), &["--strict"]).status.code() == Some(1));
+}

@@ -201,17 +201,20 @@ impl Rebuilder {
         let Some(last) = &self.last else {
             return self.full(server, false);
         };
+        crate::pipeline::warn_of_replaced_pages(&last.dossier, &assets, &mut diagnostics);
         if self.args.strict || last.dossier.config.strict {
             diagnostics.make_strict();
         }
         self.check(&diagnostics, server)?;
         let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
-        let hides_a_page = old
+        let either: Vec<&str> = old
             .iter()
             .copied()
             .chain(assets.iter().map(|a| a.path.as_str()))
-            .any(|path| path == "dossier.json" || self.fingerprints.contains(path));
-        let rendered = if hides_a_page {
+            .collect();
+        // A static file that replaces (or replaced) a generated one changes what the
+        // render makes.
+        let rendered = if !crate::render::replaced(&last.dossier, &either).is_empty() {
             self.render(&last.dossier, &last.templates, &assets, server)?
         } else {
             let new: Vec<(String, Bytes)> = assets
@@ -241,15 +244,12 @@ impl Rebuilder {
         assets: &[Asset],
         server: &Server,
     ) -> Result<Finished, Failure> {
+        // A page that a static file replaced has no digest: it is rendered when the
+        // static file is gone.
         let previous = if self.templates_changed || self.site.is_empty() {
             PageDigests::default()
         } else {
-            let mut previous = self.fingerprints.clone();
-            // A static file may have taken a page's place in the served site.
-            for asset in self.last.iter().flat_map(|last| &last.assets) {
-                previous.forget(&asset.path);
-            }
-            previous
+            self.fingerprints.clone()
         };
         let render = crate::render::render(dossier, templates, assets, &self.settings);
         if self.site.is_empty() {

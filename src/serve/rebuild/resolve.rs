@@ -44,6 +44,7 @@ impl Memos {
         let made = memo.made();
         self.texts.keep(made, &files);
         let assets = collect_assets(root, diagnostics)?;
+        crate::pipeline::warn_of_replaced_pages(&dossier, &assets, diagnostics);
         if strict {
             diagnostics.make_strict();
         }
