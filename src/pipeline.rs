@@ -13,7 +13,7 @@ use crate::cli::SiteArgs;
 use crate::config::Config;
 use crate::diagnostics::{ContentFailure, Diagnostics, Format};
 use crate::model::{Dossier, ResolveOptions};
-use crate::render::{Asset, Templates};
+use crate::render::{Asset, TemplateErrors, Templates};
 
 /// A site loaded and resolved, ready to render.
 pub struct Loaded {
@@ -36,7 +36,7 @@ pub fn load_as(args: &SiteArgs, format: Format) -> anyhow::Result<Loaded> {
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
-    let templates = Templates::load(&args.root).map_err(|e| ContentFailure(format!("{e:#}")))?;
+    let templates = Templates::load(&args.root).map_err(|e| shown_as(e, format))?;
     Ok(Loaded {
         dossier,
         templates,
@@ -84,6 +84,39 @@ pub fn warn_of_replaced_pages(dossier: &Dossier, assets: &[Asset], diagnostics: 
 pub fn resolve_options(args: &SiteArgs) -> ResolveOptions {
     ResolveOptions {
         drafts: args.drafts,
+    }
+}
+
+/// `error`, with the problems of templates that fail printed in `format`, one by one,
+/// as content problems are: what is left is their count, an error of the content or
+/// templates (exit code 1). Any other error is returned as it is.
+pub fn shown_as(error: anyhow::Error, format: Format) -> anyhow::Error {
+    match error.downcast::<TemplateErrors>() {
+        Ok(errors) => {
+            let mut diagnostics = Diagnostics::default();
+            for d in &errors.diagnostics {
+                diagnostics.error(&d.path, d.line, d.message.clone());
+            }
+            report_as(&diagnostics, format);
+            ContentFailure(errors.to_string()).into()
+        }
+        Err(other) => other,
+    }
+}
+
+/// The problems of templates that fail, one a line, and their count, as serve shows
+/// them; any other error with its causes.
+pub fn template_report(error: &anyhow::Error) -> String {
+    match error.downcast_ref::<TemplateErrors>() {
+        Some(errors) => {
+            let lines: String = errors
+                .diagnostics
+                .iter()
+                .map(|d| format!("{d}\n"))
+                .collect();
+            format!("{lines}error: {errors}")
+        }
+        None => format!("error: {error:#}"),
     }
 }
 

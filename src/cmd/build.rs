@@ -24,7 +24,8 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         &loaded.assets,
         &settings,
     );
-    let files = crate::output::write(&rendering, &output)?;
+    let files = crate::output::write(&rendering, &output)
+        .map_err(|e| crate::pipeline::shown_as(e, crate::diagnostics::Format::Text))?;
     let d = &loaded.dossier;
     if !d.drafts_left_out.is_empty() {
         eprintln!(

@@ -47,7 +47,8 @@ fn report_site_failure(format: Format, error: &anyhow::Error) {
         return;
     };
     // The count of the content's errors, already reported one by one.
-    if failure.0.ends_with(" in the content") || format == Format::Text {
+    let counted = [" in the content", " in the templates"];
+    if counted.iter().any(|end| failure.0.ends_with(end)) || format == Format::Text {
         return;
     }
     let problem = Diagnostic {

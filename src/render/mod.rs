@@ -15,7 +15,7 @@ mod templates;
 pub mod views;
 
 pub use assets::{Asset, collect as collect_assets};
-pub use templates::Templates;
+pub use templates::{TemplateErrors, Templates};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -105,6 +105,37 @@ fn replaced_by_statics<'s>(
         .into_iter()
         .filter(|path| special(path) || pages.contains(*path))
         .collect()
+}
+
+/// The pages' results, or their first error; when templates fail, every template
+/// that fails, each at the first page (in the order of the pages) it fails on.
+fn every_template_error<T>(results: Vec<anyhow::Result<T>>) -> anyhow::Result<Vec<T>> {
+    if results.iter().all(Result::is_ok) {
+        return Ok(results.into_iter().flatten().collect());
+    }
+    let mut failed: Option<TemplateErrors> = None;
+    for result in results {
+        let Err(error) = result else { continue };
+        let error = error.downcast::<TemplateErrors>()?;
+        match &mut failed {
+            None => failed = Some(error),
+            Some(failed) => {
+                for diagnostic in error.diagnostics {
+                    let seen = failed
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.path == diagnostic.path && d.line == diagnostic.line);
+                    if !seen {
+                        failed.diagnostics.push(diagnostic);
+                    }
+                }
+            }
+        }
+    }
+    match failed {
+        Some(failed) => Err(failed.into()),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// What a render asks of its caller page by page: a build renders every page
@@ -218,12 +249,7 @@ impl<'a> Rendering<'a> {
             Ok(digest)
         };
         let (pages, model) = rayon::join(
-            || {
-                self.jobs
-                    .par_iter()
-                    .map(page)
-                    .collect::<anyhow::Result<Vec<_>>>()
-            },
+            || every_template_error(self.jobs.par_iter().map(page).collect()),
             || {
                 if !self.replaced.contains("dossier.json") {
                     sink.write_with("dossier.json", &mut |out| {

@@ -292,7 +292,7 @@ impl Rebuilder {
     ) -> Result<Finished, Failure> {
         let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
             true if !self.site.is_empty() => Failure::Stopped,
-            _ => self.fail(server, format!("error: {error:#}")),
+            _ => self.fail(server, crate::pipeline::template_report(&error)),
         };
         let memory = MemorySink::default();
         let fingerprints = PageDigests::new(render.write_with(&memory, memo).map_err(fail)?);
@@ -338,7 +338,7 @@ impl Rebuilder {
 
     fn load_templates(&self, server: &Server) -> Result<Templates, Failure> {
         Templates::load(&self.args.root)
-            .map_err(|error| self.fail(server, format!("error: {error:#}")))
+            .map_err(|error| self.fail(server, crate::pipeline::template_report(&error)))
     }
 
     /// Prints `error` and shows it over the open pages; the last good site stays.
