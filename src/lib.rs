@@ -1,7 +1,8 @@
 //! `dossier`: a static site generator for briefings on negotiations.
 //!
-//! The pipeline runs one way: `Config -> content::load -> model::resolve ->
-//! render::render_site -> output`. Each stage takes the previous stage's value.
+//! The pipeline runs one way: `Config::load -> content::load -> model::resolve ->
+//! render::render -> output::write`, each stage taking the previous stage's value
+//! ([`pipeline`]). ARCHITECTURE.md is the map.
 
 pub mod cli;
 pub mod cmd;
@@ -12,6 +13,8 @@ pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod render;
+pub mod scratch;
 pub mod serve;
 pub mod suggest;

@@ -732,8 +732,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 mod tests {
     use super::*;
 
-    struct Known;
-    impl LinkResolver for Known {
+    struct NoNames;
+    impl LinkResolver for NoNames {
         type Target = String;
         fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
             match wikilink_kind(reference).1.to_lowercase().as_str() {
@@ -752,7 +752,7 @@ mod tests {
     }
 
     fn html(text: &str) -> String {
-        render(text, &Known, &[], RenderOptions::default())
+        render(text, &NoNames, &[], RenderOptions::default())
             .html
             .to_string()
     }
@@ -761,7 +761,7 @@ mod tests {
     fn wikilinks_resolve_and_show_the_name_for_an_id() {
         let out = render(
             "Met [[steve-witkoff]] and [[Witkoff|the envoy]].",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );
@@ -777,7 +777,7 @@ mod tests {
     fn unknown_wikilinks_become_text_and_a_problem_with_their_line() {
         let out = render(
             "One\n\nTwo [[Nobody]] here",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );
@@ -821,17 +821,17 @@ mod tests {
                 .collect::<String>(),
             "[[".repeat(n) + &"]]".repeat(n),
         ] {
-            render(&text, &Known, &[], RenderOptions::default());
+            render(&text, &NoNames, &[], RenderOptions::default());
         }
         let notes: String = (0..80_000)
             .map(|i| format!("[^{i}]\n\n[^{i}]: note\n\n"))
             .collect();
         assert!(
-            render(&notes, &Known, &[], RenderOptions::default())
+            render(&notes, &NoNames, &[], RenderOptions::default())
                 .html
                 .contains("note")
         );
-        let out = render(&"<div>".repeat(n), &Known, &[], RenderOptions::default());
+        let out = render(&"<div>".repeat(n), &NoNames, &[], RenderOptions::default());
         assert!(
             out.html.starts_with("<p>&lt;div&gt;") || out.html.starts_with("&lt;div&gt;"),
             "{}",
@@ -876,7 +876,7 @@ mod tests {
         }];
         let out = render(
             "Said so.[^cgtn]",
-            &Known,
+            &NoNames,
             &sources,
             RenderOptions::default(),
         )
@@ -890,7 +890,7 @@ mod tests {
     #[test]
     fn inline_fields_lose_their_paragraph() {
         assert_eq!(
-            &*render_inline("Keep *all* of it", &Known, RenderOptions::default()).html,
+            &*render_inline("Keep *all* of it", &NoNames, RenderOptions::default()).html,
             "Keep <em>all</em> of it"
         );
     }
@@ -920,7 +920,7 @@ mod tests {
             url: "",
         }];
         let text = "A.[^notes] B.[^b] C.[^b]\n\n[^b]: Bee.\n\n## Notes\n\n## Source notes\n\n## Fn notes\n\n## Main\n";
-        let out = render(text, &Known, &sources, RenderOptions::default()).html;
+        let out = render(text, &NoNames, &sources, RenderOptions::default()).html;
         for part in [
             "<sup class=\"footnote-reference\" id=\"fnref-notes-1\"><a href=\"#fn-notes-1\">1</a></sup>",
             "<sup class=\"footnote-reference\" id=\"fnref-b_2\"><a href=\"#fn-b\">2</a></sup>",
@@ -945,7 +945,7 @@ mod tests {
     fn an_undefined_footnote_is_a_problem_on_its_line() {
         let out = render(
             "One.\n\nTwo.[^nyt] `[^code]` [^ok]\n\n[^ok]: Fine.",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );
@@ -971,7 +971,7 @@ mod tests {
             publisher: "",
             url: "www.state.gov/x",
         }];
-        let out = render("Said.[^s]", &Known, &sources, RenderOptions::default()).html;
+        let out = render("Said.[^s]", &NoNames, &sources, RenderOptions::default()).html;
         assert!(!out.contains("www.state.gov"), "{out}");
     }
 
@@ -984,7 +984,7 @@ mod tests {
         assert_eq!(wikilink_kind("Re: talks"), (None, "Re: talks"));
         let out = render(
             "[[actor:witkoff]] [[actor:Nobody]] [[topic:nothing]] [[Somebody]]",
-            &Known,
+            &NoNames,
             &[],
             RenderOptions::default(),
         );

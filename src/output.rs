@@ -66,6 +66,21 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The output stage: writes every file that `fill` puts into its sink (a rendering,
+/// seen by the internal link check) into a staging folder beside `target`, then swaps
+/// it in for `target`; the number of files written. On any error, of `fill` or of the
+/// writing, `target` stays as it was.
+pub fn write(
+    target: &Path,
+    fill: impl FnOnce(&dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let staging = Staging::new(target)?;
+    fill(&staging)?;
+    let files = staging.file_count();
+    staging.commit()?;
+    Ok(files)
+}
+
 /// The absolute, lexically normalized form of `path` (the folder may not exist yet).
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     let joined = if path.is_absolute() {

@@ -28,6 +28,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let templates = render::Templates::embedded().expect("the default templates compile");
-    render::render_site(&dossier, &templates, &[], &render::RenderSettings::default(), &dossier::output::Discard)
+    let settings = render::RenderSettings::default();
+    render::render(&dossier, &templates, &[], &settings)
+        .write(&dossier::output::Discard)
         .expect("rendering a resolved dossier succeeds");
 });

@@ -1,11 +1,13 @@
-//! `dossier build`: resolve, render into a staging folder, swap it in.
+//! `dossier build`: the stages of [`crate::pipeline`], the output swapped in whole.
 
 use std::time::Instant;
 
-use super::{count, load_site, shown};
+use super::shown;
 use crate::cli::BuildArgs;
-use crate::output::{Staging, check_output_dir};
-use crate::render::{Render, RenderSettings};
+use crate::diagnostics::Format;
+use crate::output::check_output_dir;
+use crate::pipeline::count;
+use crate::render::RenderSettings;
 
 /// Builds the site; the previous output stays as it was unless the whole build succeeded.
 pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
@@ -15,26 +17,25 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| args.site.root.join("public"));
     check_output_dir(&args.site.root, &output)?;
-    let loaded = load_site(&args.site)?;
-    let staging = Staging::new(&output)?;
+    let loaded = crate::pipeline::load(&args.site)?;
     let settings = RenderSettings::default();
-    let render = Render::new(
+    let rendering = crate::render::render(
         &loaded.dossier,
         &loaded.templates,
         &loaded.assets,
         &settings,
-        None,
     );
-    let checked = crate::links::Checked::new(&staging);
-    render.write(&checked)?;
-    checked.report(
-        &loaded.dossier,
-        &args.site.root,
-        args.site.strict,
-        Default::default(),
-    )?;
-    let files = staging.file_count();
-    staging.commit()?;
+    let files = crate::output::write(&output, |staging| {
+        let checked = crate::links::Checked::new(staging);
+        rendering.write(&checked)?;
+        checked.report(
+            &loaded.dossier,
+            &args.site.root,
+            args.site.strict,
+            Format::Text,
+        )
+    })
+    .map_err(|e| crate::pipeline::shown_as(e, Format::Text))?;
     let d = &loaded.dossier;
     if !d.drafts_left_out.is_empty() {
         eprintln!(
@@ -54,7 +55,7 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
     // The process ends with the build, and the system takes its memory back at once:
     // freeing the model and the views piece by piece would take 0.7 s at 50,000
     // briefings.
-    std::mem::forget(render);
+    std::mem::forget(rendering);
     std::mem::forget(loaded);
     Ok(())
 }

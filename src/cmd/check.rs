@@ -1,22 +1,23 @@
-//! `dossier check`: everything `build` does, in memory, with nothing written.
+//! `dossier check`: the stages of [`crate::pipeline`], in memory, with nothing written.
 
-use super::{count, load_site_as};
 use crate::cli::CheckArgs;
 use crate::diagnostics::{ContentFailure, Diagnostic, Format, Severity, format_problem};
 use crate::output::Discard;
-use crate::render::{RenderSettings, render_site};
+use crate::pipeline::{count, load_as};
+use crate::render::RenderSettings;
 
 /// Checks the site; an error in the content or the templates fails.
 pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
-    let result = load_site_as(&args.site, args.format).and_then(|loaded| {
-        let checked = crate::links::Checked::new(&Discard);
-        render_site(
+    let settings = RenderSettings::default();
+    let result = load_as(&args.site, args.format).and_then(|loaded| {
+        let rendering = crate::render::render(
             &loaded.dossier,
             &loaded.templates,
             &loaded.assets,
-            &RenderSettings::default(),
-            &checked,
-        )?;
+            &settings,
+        );
+        let checked = crate::links::Checked::new(&Discard);
+        rendering.write(&checked)?;
         checked.report(
             &loaded.dossier,
             &args.site.root,
@@ -59,7 +60,8 @@ fn report_site_failure(format: Format, error: &anyhow::Error) {
         return;
     };
     // The count of the content's errors, already reported one by one.
-    if failure.0.ends_with(" in the content") || format == Format::Text {
+    let counted = [" in the content", " in the templates"];
+    if counted.iter().any(|end| failure.0.ends_with(end)) || format == Format::Text {
         return;
     }
     let problem = Diagnostic {

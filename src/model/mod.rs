@@ -12,7 +12,7 @@ mod resolve;
 
 pub use date::Date;
 pub use ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
-pub use resolve::{Renders, ResolveOptions, resolve, resolve_with};
+pub use resolve::{Body, Fields, Fresh, ResolveOptions, TextMemo, resolve, resolve_through};
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -35,27 +35,27 @@ pub struct ResolveOptions {
     pub drafts: bool,
 }
 
-pub use rendering::Renders;
+pub use rendering::{Body, Fields, Fresh, TextMemo};
 
-/// Resolves parsed content into the dossier. Problems go to `diagnostics`; the dossier
-/// is still returned (with what could be resolved) so that every problem is reported.
+/// The resolve stage: resolves parsed content into the dossier. Problems go to
+/// `diagnostics`; the dossier is still returned (with what could be resolved) so that
+/// every problem is reported.
 pub fn resolve(
     config: Config,
     content: Content,
     options: ResolveOptions,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
-    resolve_with(config, content, options, None, diagnostics)
+    resolve_through(config, content, options, &Fresh, diagnostics)
 }
 
-/// Resolves like [`resolve`], reusing the bodies `renders` holds from an earlier
-/// resolve where they cannot have changed, and keeping this resolve's for the next
-/// (`dossier serve`).
-pub fn resolve_with(
+/// Resolves like [`resolve`], each Markdown text rendered through `memo`: the same
+/// dossier for any memo that keeps its contract.
+pub fn resolve_through(
     config: Config,
     content: Content,
     options: ResolveOptions,
-    renders: Option<&mut Renders>,
+    memo: &dyn TextMemo,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
     let mut names = Names::default();
@@ -73,18 +73,11 @@ pub fn resolve_with(
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };
-    let mut renders = renders;
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
     names.pages = names::Pages::of(&drafts);
-    let bodies = names.render_bodies(
-        &content,
-        &drafts,
-        render_options,
-        renders.as_deref_mut(),
-        &mut problems,
-    );
-    let rendered = names.render_fields(&drafts, bodies.briefings, render_options, renders);
+    let bodies = names.render_bodies(&content, &drafts, render_options, memo, &mut problems);
+    let rendered = names.render_fields(&drafts, bodies.briefings, render_options, memo);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actor_map = names.sort_actors();

@@ -11,11 +11,11 @@ use tera::value::ValueKind;
 /// The digests of the shared views of one render, by the address of their contents.
 /// Shared views live as long as the render, so an address names one view throughout.
 #[derive(Default)]
-pub struct Known {
+pub struct ViewDigests {
     digests: HashMap<usize, u64>,
 }
 
-impl Known {
+impl ViewDigests {
     /// Digests `value` once, for every page that shows it.
     pub fn add(&mut self, value: &Value) {
         if let Some(address) = address(value) {
@@ -96,15 +96,15 @@ mod tests {
 
     #[test]
     fn equal_content_digests_equal_and_any_change_shows() {
-        let known = Known::default();
+        let digests = ViewDigests::default();
         let a = Value::from_serializable(&serde_json::json!({"x": [1, 2], "y": "text", "z": null}));
         let b = Value::from_serializable(&serde_json::json!({"z": null, "y": "text", "x": [1, 2]}));
         let c = Value::from_serializable(&serde_json::json!({"x": [2, 1], "y": "text", "z": null}));
         let d =
             Value::from_serializable(&serde_json::json!({"x": [1, 2], "y": "text!", "z": null}));
-        assert_eq!(known.digest(&a), known.digest(&b));
-        assert_ne!(known.digest(&a), known.digest(&c));
-        assert_ne!(known.digest(&a), known.digest(&d));
+        assert_eq!(digests.digest(&a), digests.digest(&b));
+        assert_ne!(digests.digest(&a), digests.digest(&c));
+        assert_ne!(digests.digest(&a), digests.digest(&d));
     }
 
     #[test]
@@ -113,10 +113,10 @@ mod tests {
         let render = |name: &str| {
             let shared =
                 Value::from_serializable(&serde_json::json!({"name": name, "meetings": [1, 2]}));
-            let mut known = Known::default();
-            known.add(&shared);
+            let mut digests = ViewDigests::default();
+            digests.add(&shared);
             let page = Value::from(vec![shared.clone(), shared]);
-            known.digest(&page)
+            digests.digest(&page)
         };
         assert_eq!(render("Envoy"), render("Envoy"));
         assert_ne!(render("Envoy"), render("Envoy B"));

@@ -15,11 +15,10 @@ mod templates;
 pub mod views;
 
 pub use assets::{Asset, collect as collect_assets};
-pub use templates::Templates;
+pub use templates::{TemplateErrors, Templates};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -50,135 +49,194 @@ pub struct RenderSettings {
     pub live_reload: String,
 }
 
-/// Renders every page of `dossier`, `dossier.json`, the search index and the assets
-/// into `sink`.
-pub fn render_site(
+/// The render stage: the site of `dossier` with `templates`, ready to be written
+/// (by `output::write`, or into any [`Sink`]). Preparing it costs little: the pages
+/// are made as they are written.
+pub fn render<'a>(
+    dossier: &'a Dossier,
+    templates: &'a Templates,
+    assets: &'a [Asset],
+    settings: &'a RenderSettings,
+) -> Rendering<'a> {
+    let jobs = pages::jobs(dossier);
+    let statics: Vec<&str> = assets.iter().map(|asset| asset.path.as_str()).collect();
+    let replaced = replaced_by_statics(dossier, &jobs, &statics)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    Rendering {
+        dossier,
+        templates,
+        settings,
+        assets,
+        jobs,
+        replaced,
+        site: OnceLock::new(),
+        alone: OnceLock::new(),
+        by_path: OnceLock::new(),
+    }
+}
+
+/// The rule of static files over generated ones, in one place: a static file at the
+/// path of a file that the render generates (a page, `dossier.json`, the search
+/// index) replaces it, and the generated one is not made. Of `statics` (output
+/// paths of static files), those that replace a generated file.
+pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
+    replaced_by_statics(dossier, &pages::jobs(dossier), statics)
+}
+
+fn replaced_by_statics<'s>(
     dossier: &Dossier,
-    templates: &Templates,
-    assets: &[Asset],
-    settings: &RenderSettings,
-    sink: &dyn Sink,
-) -> anyhow::Result<()> {
-    Render::new(dossier, templates, assets, settings, None)
-        .write(sink)
-        .map(|_| ())
+    jobs: &[pages::Job],
+    statics: &[&'s str],
+) -> Vec<&'s str> {
+    let special = |path: &str| path == "dossier.json" || path == search::INDEX_PATH;
+    // Every page is `.html` or `.xml`: most sites have no static file that could be
+    // one, and need not list the pages.
+    let could_be_generated =
+        |path: &&str| special(path) || path.ends_with(".html") || path.ends_with(".xml");
+    let candidates: Vec<&str> = statics.iter().copied().filter(could_be_generated).collect();
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let pages: std::collections::HashSet<String> =
+        jobs.iter().map(|job| job.path(dossier)).collect();
+    candidates
+        .into_iter()
+        .filter(|path| special(path) || pages.contains(*path))
+        .collect()
 }
 
-/// A digest of what each page of a render received, by output path, so that the next
-/// render with the same templates and settings can skip the pages whose inputs are
-/// unchanged (`dossier serve`).
-#[derive(Debug, Default, Clone)]
-pub struct Fingerprints {
-    pages: HashMap<String, u64>,
+/// The pages' results, or their first error; when templates fail, every template
+/// that fails, each at the first page (in the order of the pages) it fails on.
+fn every_template_error<T>(results: Vec<anyhow::Result<T>>) -> anyhow::Result<Vec<T>> {
+    if results.iter().all(Result::is_ok) {
+        return Ok(results.into_iter().flatten().collect());
+    }
+    let mut failed: Option<TemplateErrors> = None;
+    for result in results {
+        let Err(error) = result else { continue };
+        let error = error.downcast::<TemplateErrors>()?;
+        match &mut failed {
+            None => failed = Some(error),
+            Some(failed) => {
+                for diagnostic in error.diagnostics {
+                    let seen = failed
+                        .diagnostics
+                        .iter()
+                        .any(|d| d.path == diagnostic.path && d.line == diagnostic.line);
+                    if !seen {
+                        failed.diagnostics.push(diagnostic);
+                    }
+                }
+            }
+        }
+    }
+    match failed {
+        Some(failed) => Err(failed.into()),
+        None => Ok(Vec::new()),
+    }
 }
 
-impl Fingerprints {
-    /// The output path of every page of the render that has a digest (almost all).
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.pages.keys().map(String::as_str)
+/// What a render asks of its caller page by page: a build renders every page
+/// ([`EveryPage`]); `dossier serve` skips the pages it holds already, and stops when
+/// the render is out of date. The render does not know why.
+pub trait PageMemo: Sync {
+    /// True when each page's inputs are to be digested and offered to
+    /// [`PageMemo::holds`] before the page is rendered.
+    fn digests(&self) -> bool {
+        false
     }
 
-    /// True when `path` is a page of the render, with a digest.
-    pub fn contains(&self, path: &str) -> bool {
-        self.pages.contains_key(path)
+    /// True when the caller holds the page at `path` rendered from inputs with this
+    /// `digest`: it is neither rendered nor written.
+    fn holds(&self, _path: &str, _digest: u64) -> bool {
+        false
     }
 
-    /// Forgets the page at `path`, so that the next render renders it.
-    pub fn forget(&mut self, path: &str) {
-        self.pages.remove(path);
+    /// True once the render is to stop ([`Stopped`]).
+    fn stopped(&self) -> bool {
+        false
     }
 }
 
-/// One render of a dossier: every file at once ([`Render::write`]), or any one file
-/// by its path ([`Render::file`]), so that `dossier serve` can answer a request for a
+/// Every page rendered and written: the build's [`PageMemo`].
+pub struct EveryPage;
+
+impl PageMemo for EveryPage {}
+
+/// The error of a render stopped by its [`PageMemo`].
+#[derive(Debug)]
+pub struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the render stopped: a newer change came")
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+/// One render of a dossier: every file at once ([`Rendering::write`]), or any one file
+/// by its path ([`Rendering::file`]), so that `dossier serve` can answer a request for a
 /// page while the whole render is still being made. Both make the same bytes.
-pub struct Render<'a> {
+pub struct Rendering<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
     settings: &'a RenderSettings,
     assets: &'a [Asset],
-    /// The fingerprints of the previous render, when pages are compared with it.
-    previous: Option<&'a Fingerprints>,
     jobs: Vec<pages::Job>,
+    /// The generated files that static files replace ([`replaced`]), not made.
+    replaced: std::collections::HashSet<String>,
     /// What every page needs, with the views that many pages share: made on first use
-    /// by [`Render::write`].
+    /// by [`Rendering::write`].
     site: OnceLock<pages::Site<'a>>,
-    /// What every page needs, for pages rendered alone by [`Render::file`]: made on
+    /// What every page needs, for pages rendered alone by [`Rendering::file`]: made on
     /// first use, without the shared views, which cost more than a page.
     alone: OnceLock<pages::Site<'a>>,
     /// The index in `jobs` of each page, by output path: made on first use, since
-    /// only [`Render::file`] looks pages up.
+    /// only [`Rendering::file`] looks pages up.
     by_path: OnceLock<HashMap<String, usize>>,
-    /// Once set, [`Render::write`] stops with an error.
-    stop: Option<&'a AtomicBool>,
 }
 
-impl<'a> Render<'a> {
-    /// Prepares the render, which costs little: the work starts with the first file
-    /// asked for. With `previous`,
-    /// the fingerprints of a render with the same templates and settings, a page whose
-    /// context has the digest it had then is neither rendered nor written: the caller
-    /// keeps its bytes from that render. `dossier.json`, the search index and the
-    /// assets are always written.
-    pub fn new(
-        dossier: &'a Dossier,
-        templates: &'a Templates,
-        assets: &'a [Asset],
-        settings: &'a RenderSettings,
-        previous: Option<&'a Fingerprints>,
-    ) -> Render<'a> {
-        Render {
-            dossier,
-            templates,
-            settings,
-            assets,
-            previous,
-            jobs: pages::jobs(dossier),
-            site: OnceLock::new(),
-            alone: OnceLock::new(),
-            by_path: OnceLock::new(),
-            stop: None,
-        }
+impl<'a> Rendering<'a> {
+    /// Writes every file into `sink`: the pages, `dossier.json` and the search index
+    /// alongside them, then the static files, each of which replaces a generated file
+    /// at its path ([`replaced`]).
+    pub fn write(&self, sink: &dyn Sink) -> anyhow::Result<()> {
+        self.write_with(sink, &EveryPage).map(|_| ())
     }
 
-    /// Makes [`Render::write`] stop, with an error, as soon as `stop` is set: the
-    /// render is out of date (`dossier serve`, when a newer change came).
-    pub fn until(self, stop: &'a AtomicBool) -> Render<'a> {
-        Render {
-            stop: Some(stop),
-            ..self
-        }
-    }
-
-    /// An error once the render must stop.
-    fn check_stop(&self) -> anyhow::Result<()> {
-        match self.stop {
-            Some(stop) if stop.load(Ordering::Relaxed) => {
-                anyhow::bail!("the render stopped: a newer change came")
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Writes every file (with `previous` fingerprints, every page whose context
-    /// changed) into `sink`, `dossier.json` and the search index alongside the pages;
-    /// the fingerprints of the pages, empty without `previous`.
-    pub fn write(&self, sink: &dyn Sink) -> anyhow::Result<Fingerprints> {
+    /// Writes like [`Rendering::write`], asking `memo` about each page; the output path
+    /// and digest of each page, when `memo` asked for digests.
+    pub fn write_with(
+        &self,
+        sink: &dyn Sink,
+        memo: &dyn PageMemo,
+    ) -> anyhow::Result<Vec<(String, u64)>> {
         let site = self.site.get_or_init(|| {
             let shared = views::Shared::new(self.dossier);
             pages::Site::new(self.dossier, self.templates, self.settings, Some(shared))
         });
+        let check_stop = || match memo.stopped() {
+            true => Err(anyhow::Error::new(Stopped)),
+            false => Ok(()),
+        };
+        let digests = memo.digests();
         let page = |job: &pages::Job| -> anyhow::Result<Option<(String, u64)>> {
-            self.check_stop()?;
-            let fingerprint = match self.previous {
+            check_stop()?;
+            if !self.replaced.is_empty() && self.replaced.contains(&job.path(self.dossier)) {
+                return Ok(None);
+            }
+            let digest = match digests {
                 // The digest first; the context, which costs far more, only for a change.
-                Some(previous) => match site.digest(job, &self.jobs) {
-                    (path, Some(digest)) if previous.pages.get(&path) == Some(&digest) => {
+                true => match site.digest(job, &self.jobs) {
+                    (path, Some(digest)) if memo.holds(&path, digest) => {
                         return Ok(Some((path, digest)));
                     }
                     (path, digest) => digest.map(|digest| (path, digest)),
                 },
-                None => None,
+                false => None,
             };
             // One buffer per thread, reused from page to page.
             thread_local! {
@@ -188,38 +246,36 @@ impl<'a> Render<'a> {
                 let path = site.render(job, &self.jobs, text)?;
                 sink.write(&path, text)
             })?;
-            Ok(fingerprint)
+            Ok(digest)
         };
         let (pages, model) = rayon::join(
+            || every_template_error(self.jobs.par_iter().map(page).collect()),
             || {
-                self.jobs
-                    .par_iter()
-                    .map(page)
-                    .collect::<anyhow::Result<Vec<_>>>()
-            },
-            || {
-                sink.write_with("dossier.json", &mut |out| {
-                    json::write_model_json(self.dossier, out)
-                })?;
-                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())
+                if !self.replaced.contains("dossier.json") {
+                    sink.write_with("dossier.json", &mut |out| {
+                        json::write_model_json(self.dossier, out)
+                    })?;
+                }
+                if !self.replaced.contains(search::INDEX_PATH) {
+                    sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
+                }
+                anyhow::Ok(())
             },
         );
         let pages = pages?;
         model?;
-        self.check_stop()?;
+        check_stop()?;
         self.assets
             .par_iter()
             .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
-        Ok(Fingerprints {
-            pages: pages.into_iter().flatten().collect(),
-        })
+        Ok(pages.into_iter().flatten().collect())
     }
 
     /// The bytes of the file at `path`, as a full render writes them (a page is
     /// rendered even when unchanged, which costs less than gathering the digests its
     /// comparison needs), or `None` when there is no file there.
     pub fn file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
-        // The assets are written last: one takes the place of any other file.
+        // A static file takes the place of any generated one ([`replaced`]).
         if let Some(asset) = self.assets.iter().find(|asset| asset.path == path) {
             return Ok(Some(asset.bytes.clone()));
         }
@@ -248,101 +304,5 @@ impl<'a> Render<'a> {
             let paths = self.jobs.iter().map(|job| job.path(self.dossier));
             paths.enumerate().map(|(at, path)| (path, at)).collect()
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-    use std::path::Path;
-    use std::sync::Mutex;
-
-    use super::*;
-    use crate::cli::SiteArgs;
-    use crate::diagnostics::Diagnostics;
-
-    #[derive(Default)]
-    struct Files(Mutex<BTreeMap<String, Vec<u8>>>);
-
-    impl Sink for Files {
-        fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
-            self.0.lock().unwrap().insert(path.into(), bytes.into());
-            Ok(())
-        }
-    }
-
-    fn resolved(root: &Path) -> (Dossier, Vec<Asset>, Templates) {
-        let args = SiteArgs {
-            root: root.to_path_buf(),
-            drafts: false,
-            strict: false,
-        };
-        let (dossier, assets) =
-            crate::cmd::resolve_site(&args, None, &mut Diagnostics::default()).unwrap();
-        (dossier, assets, Templates::load(root).unwrap())
-    }
-
-    /// An incremental render, completed with the previous render's pages, is a full
-    /// render; and so is each file made on its own.
-    #[test]
-    fn a_render_makes_exactly_the_pages_whose_inputs_changed() {
-        let site = tempfile::tempdir().unwrap();
-        let root = site.path();
-        let briefings = root.join("content/briefings");
-        std::fs::create_dir_all(&briefings).unwrap();
-        std::fs::write(
-            briefings.join("a.md"),
-            "---\ntitle: First\ndate: 2025-01-01\nmeetings:\n  - participants: [envoy-a, envoy-b]\n---\nBody.\n",
-        )
-        .unwrap();
-        std::fs::write(
-            briefings.join("b.md"),
-            "---\ntitle: Second\ndate: 2025-02-01\ntopics: [ceasefire]\n---\nOther body.\n",
-        )
-        .unwrap();
-        let settings = RenderSettings::default();
-
-        let (dossier, assets, templates) = resolved(root);
-        let first = Files::default();
-        let none = Fingerprints::default();
-        let fingerprints = Render::new(&dossier, &templates, &assets, &settings, Some(&none))
-            .write(&first)
-            .unwrap();
-        let first = first.0.into_inner().unwrap();
-
-        std::fs::write(
-            briefings.join("b.md"),
-            "---\ntitle: Second\ndate: 2025-02-01\ntopics: [ceasefire]\n---\nEdited body.\n",
-        )
-        .unwrap();
-        let (dossier, assets, templates) = resolved(root);
-        let second = Files::default();
-        let render = Render::new(
-            &dossier,
-            &templates,
-            &assets,
-            &settings,
-            Some(&fingerprints),
-        );
-        render.write(&second).unwrap();
-        let mut second = second.0.into_inner().unwrap();
-        let rendered: Vec<&str> = second
-            .keys()
-            .map(String::as_str)
-            .filter(|p| p.ends_with(".html") || p.ends_with(".xml"))
-            .collect();
-        assert_eq!(rendered, ["briefings/b/index.html"]);
-        for (path, bytes) in &first {
-            second.entry(path.clone()).or_insert_with(|| bytes.clone());
-        }
-        let full = Files::default();
-        render_site(&dossier, &templates, &assets, &settings, &full).unwrap();
-        let full = full.0.into_inner().unwrap();
-        assert!(second == full);
-
-        for (path, bytes) in &full {
-            assert!(render.file(path).unwrap().as_ref() == Some(bytes), "{path}");
-        }
-        assert_eq!(render.file("briefings/a/other.html").unwrap(), None);
     }
 }

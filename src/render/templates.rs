@@ -1,10 +1,17 @@
 //! The Tera templates: the defaults embedded from the repository's `templates/`, each
 //! replaceable by a file of the same name in the site's own `templates/` folder.
+//!
+//! Template problems are diagnostics like content problems: `templates/actor.html:4:
+//! error: ...` (the site's own file, or the embedded template's name), every broken
+//! template of a site in one run ([`TemplateErrors`]). This module renders nothing
+//! on its own and writes nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use include_dir::{Dir, include_dir};
+
+use crate::diagnostics::{Diagnostic, Severity};
 
 static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
@@ -12,6 +19,35 @@ static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templ
 #[derive(Clone)]
 pub struct Templates {
     pub tera: tera::Tera,
+    /// The names of the templates that the site's own files replace or add.
+    overrides: Vec<String>,
+}
+
+/// Every problem of a site's templates, each at its template's file and line: the
+/// templates do not compile, or a page does not render. Exit code 1, as for content.
+#[derive(Debug)]
+pub struct TemplateErrors {
+    pub diagnostics: Vec<Diagnostic>,
+    /// What Tera said of the first, its causes kept.
+    pub source: Option<tera::Error>,
+}
+
+impl std::fmt::Display for TemplateErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.diagnostics.len();
+        match n {
+            1 => write!(f, "1 error in the templates"),
+            _ => write!(f, "{n} errors in the templates"),
+        }
+    }
+}
+
+impl std::error::Error for TemplateErrors {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl Templates {
@@ -19,13 +55,15 @@ impl Templates {
     pub fn embedded() -> anyhow::Result<Templates> {
         let mut sources: Vec<(String, String)> = Vec::new();
         collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
-        Templates::compile(&sources)
+        Ok(Templates::compile(&sources, Vec::new())?)
     }
 
-    /// The embedded templates, overridden by `root/templates/**`.
+    /// The embedded templates, overridden by `root/templates/**`. An unreadable file
+    /// is an I/O error; templates that do not compile are [`TemplateErrors`].
     pub fn load(root: &Path) -> anyhow::Result<Templates> {
         let mut sources: Vec<(String, String)> = Vec::new();
         collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
+        let mut overrides = Vec::new();
         let user_dir = root.join("templates");
         if user_dir.is_dir() {
             for entry in walkdir::WalkDir::new(&user_dir).sort_by_file_name() {
@@ -40,26 +78,60 @@ impl Templates {
                 }
                 let text = std::fs::read_to_string(entry.path())
                     .with_context(|| format!("cannot read template {}", entry.path().display()))?;
+                overrides.push(name.clone());
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),
                 }
             }
         }
-        Templates::compile(&sources)
+        Ok(Templates::compile(&sources, overrides)?)
     }
 
-    fn compile(sources: &[(String, String)]) -> anyhow::Result<Templates> {
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| anyhow::anyhow!("{}", without_prefix(&e.to_string())))
-            .context("the templates do not compile")?;
-        Ok(Templates { tera })
+    fn compile(
+        sources: &[(String, String)],
+        overrides: Vec<String>,
+    ) -> Result<Templates, TemplateErrors> {
+        let tera = |sources: &[(String, String)]| {
+            let mut tera = tera::Tera::new();
+            tera.autoescape_on([".html", ".xml"]);
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+                .map(|()| tera)
+        };
+        let first = match tera(sources) {
+            Ok(tera) => return Ok(Templates { tera, overrides }),
+            Err(error) => error,
+        };
+        // Something is broken: find every template that is, each on its own first.
+        let shown = |name: &str| shown_path(name, &overrides);
+        let mut diagnostics = Vec::new();
+        let mut whole = Vec::new();
+        for (name, text) in sources {
+            let mut alone = tera::Tera::new();
+            match alone.add_raw_template(name, text) {
+                Err(e) if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) => {
+                    diagnostics.extend(problems(&e, &shown));
+                }
+                _ => whole.push((name.clone(), text.clone())),
+            }
+        }
+        // Then how the ones that parse fit together.
+        if let Err(e) = tera(&whole) {
+            diagnostics.extend(problems(&e, &shown));
+        }
+        if diagnostics.is_empty() {
+            diagnostics.extend(problems(&first, &shown));
+        }
+        diagnostics.sort();
+        diagnostics.dedup();
+        Err(TemplateErrors {
+            diagnostics,
+            source: Some(first),
+        })
     }
 
-    /// Renders `template` with `context` into `out` (cleared first); the error names
-    /// the template and the page.
+    /// Renders `template` with `context` into `out` (cleared first); the error is a
+    /// [`TemplateErrors`] at the template's line, naming the page being rendered.
     pub fn render(
         &self,
         template: &str,
@@ -71,23 +143,87 @@ impl Templates {
         self.tera
             .render_to(template, context, &mut *out)
             .map_err(|e| {
-                let mut message = without_prefix(&e.to_string()).to_string();
-                let mut source = std::error::Error::source(&e);
-                while let Some(cause) = source {
-                    message.push_str(&format!(": {cause}"));
-                    source = cause.source();
+                let shown = |name: &str| shown_path(name, &self.overrides);
+                let mut diagnostics = problems(&e, &shown);
+                if diagnostics.is_empty() {
+                    diagnostics.push(error_at(shown(template), None, e.to_string()));
                 }
-                crate::diagnostics::ContentFailure(format!(
-                    "template {template}, rendering {page}: {message}"
-                ))
+                for diagnostic in &mut diagnostics {
+                    diagnostic.message = format!("rendering {page}: {}", diagnostic.message);
+                }
+                TemplateErrors {
+                    diagnostics,
+                    source: Some(e),
+                }
                 .into()
             })
     }
 }
 
-/// Tera's reports start with `error: `, which our own prefix already says.
-fn without_prefix(message: &str) -> &str {
-    message.strip_prefix("error: ").unwrap_or(message)
+/// The file a template is shown as: the site's own (`templates/actor.html`), or the
+/// embedded template's name (`actor.html`).
+fn shown_path(name: &str, overrides: &[String]) -> PathBuf {
+    match overrides.iter().any(|o| o == name) {
+        true => Path::new("templates").join(name),
+        false => PathBuf::from(name),
+    }
+}
+
+fn error_at(path: PathBuf, line: Option<usize>, message: String) -> Diagnostic {
+    Diagnostic {
+        path,
+        line,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// The problems Tera reports in `error`, each at its template and line.
+fn problems(error: &tera::Error, shown: &dyn Fn(&str) -> PathBuf) -> Vec<Diagnostic> {
+    use tera::ErrorKind;
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => vec![error_at(
+            shown(report.filename()),
+            Some(report.span().start_line),
+            report.message().to_string(),
+        )],
+        ErrorKind::CircularExtend { tpl, .. } | ErrorKind::CircularInclude { tpl, .. } => {
+            vec![error_at(shown(tpl), None, error.to_string())]
+        }
+        ErrorKind::MissingParent { current, .. } => {
+            vec![error_at(shown(current), None, error.to_string())]
+        }
+        // Tera joins the reports of unknown includes, filters and blocks into one
+        // message: `error: <message>` then ` --> <template>:<line>:<column>`.
+        ErrorKind::Msg(text) => reports(text, shown),
+        _ => Vec::new(),
+    }
+}
+
+/// The reports Tera joined into one text, each at its template and line.
+fn reports(text: &str, shown: &dyn Fn(&str) -> PathBuf) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let place = lines
+            .peek()
+            .and_then(|next| next.trim_start().strip_prefix("--> "))
+            .and_then(|place| {
+                let mut parts = place.rsplitn(3, ':');
+                let (_column, line, name) = (parts.next()?, parts.next()?, parts.next()?);
+                Some((name.to_string(), line.parse::<usize>().ok()?))
+            });
+        if let Some((name, line)) = place {
+            found.push(error_at(shown(&name), Some(line), message.to_string()));
+        }
+    }
+    if found.is_empty() && !text.is_empty() {
+        found.push(error_at(PathBuf::from("templates"), None, text.to_string()));
+    }
+    found
 }
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
@@ -101,5 +237,28 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_reports_are_split_at_their_template_and_line() {
+        let text = "error: Unknown template `partials/nowhere.html`\n --> meeting.html:3:12\n  |\n3 | {% include \"partials/nowhere.html\" %}\n  |            ^^^^\n\nerror: Unknown filter `nope`\n  --> base.html:12:7\n   |";
+        let overrides = vec!["meeting.html".to_string()];
+        let shown = |name: &str| shown_path(name, &overrides);
+        let found: Vec<String> = reports(text, &shown)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "templates/meeting.html:3: error: Unknown template `partials/nowhere.html`",
+                "base.html:12: error: Unknown filter `nope`",
+            ]
+        );
     }
 }

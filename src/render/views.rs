@@ -109,7 +109,7 @@ pub const ITEM_ROOT: &str = "../../";
 pub struct Shared {
     /// The digests of every shared view, for the digests of pages: made on first use,
     /// since only `dossier serve` compares pages.
-    known: std::sync::OnceLock<super::digest::Known>,
+    known: std::sync::OnceLock<super::digest::ViewDigests>,
     actors: Vec<Value>,
     topics: Vec<Value>,
     briefings: Vec<Value>,
@@ -169,9 +169,9 @@ impl Shared {
     }
 
     /// The digests of every shared view, made on first use.
-    pub fn known(&self) -> &super::digest::Known {
+    pub fn known(&self) -> &super::digest::ViewDigests {
         self.known.get_or_init(|| {
-            let mut known = super::digest::Known::default();
+            let mut known = super::digest::ViewDigests::default();
             // References first: meetings, positions and quotes hold them.
             let lists = [
                 &self.actors,

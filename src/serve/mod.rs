@@ -4,17 +4,17 @@
 //! The served [`Site`] is immutable and swapped whole after each successful rebuild,
 //! so a request sees one complete build, never a half-made one. While a rebuild is
 //! being finished, its files may be served as they are asked for ([`Pending`]): each
-//! is the file of the new build, made from it alone. This module owns no build logic
-//! (that is `cmd::serve`) and never reads the disk to answer a request.
+//! is the file of the new build, made from it alone. The server owns no build logic
+//! (that is [`rebuild`], the incremental machinery) and never reads the disk to answer
+//! a request.
 
-mod events;
 mod http;
 mod pending;
+pub mod rebuild;
 mod site;
 
-pub use events::{Change, classify, completes_a_save};
 pub use pending::{Pending, Requests};
-pub use site::{MemorySite, Site};
+pub use site::{BuiltSite, MemorySink};
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -57,7 +57,7 @@ pub struct Server {
 /// What the server serves.
 enum Served {
     /// A finished build.
-    Finished(Arc<Site>),
+    Finished(Arc<BuiltSite>),
     /// A build being finished, whose files are made on request.
     Finishing(Arc<Pending>),
 }
@@ -130,10 +130,10 @@ impl Server {
     /// Serves `site` from now on and tells the open pages: to swap their stylesheets
     /// when only CSS changed, to reload when anything else did, or when the last build
     /// had failed (the reload removes the error shown over the page).
-    pub fn publish(&self, site: Arc<Site>) -> Outcome {
+    pub fn publish(&self, site: Arc<BuiltSite>) -> Outcome {
         let changed = match &**self.shared.site.load() {
             Served::Finished(served) => served.changed_paths(&site),
-            Served::Finishing(_) => Site::default().changed_paths(&site),
+            Served::Finishing(_) => BuiltSite::default().changed_paths(&site),
         };
         let mended = self.shared.error.swap(None).is_some();
         if changed.is_empty() && !mended {
@@ -154,7 +154,7 @@ impl Server {
     /// Serves `site` in place of the build previewed: the same build finished (its
     /// pages were told already), or the last good one when it failed (and
     /// [`Server::fail`] tells them).
-    pub fn settle(&self, site: Arc<Site>) {
+    pub fn settle(&self, site: Arc<BuiltSite>) {
         self.shared.site.store(Arc::new(Served::Finished(site)));
     }
 

@@ -1,7 +1,7 @@
 //! The built site in memory, and the mapping of request paths onto it.
 //!
-//! A [`MemorySite`] collects what `render_site` writes; [`MemorySite::finish`] freezes it
-//! into an immutable [`Site`] that the server shares. Request paths are turned into
+//! A [`MemorySink`] collects what a render writes; [`MemorySink::finish`] freezes it
+//! into an immutable [`BuiltSite`] that the server shares. Request paths are turned into
 //! keys of that map by the pure [`site_path`], which refuses anything that could name a
 //! file outside the site; the server never reads the disk to answer a request.
 
@@ -15,11 +15,11 @@ use crate::render::Sink;
 /// One complete build, by output path (`actors/x/index.html`). Never changed once made:
 /// a rebuild makes a new one.
 #[derive(Debug, Default, Clone)]
-pub struct Site {
+pub struct BuiltSite {
     files: HashMap<String, Bytes>,
 }
 
-impl Site {
+impl BuiltSite {
     /// The file at `path`, relative to the site root.
     pub fn get(&self, path: &str) -> Option<&Bytes> {
         self.files.get(path)
@@ -37,7 +37,7 @@ impl Site {
 
     /// The paths whose bytes differ between `self` and `newer`, including files
     /// added or removed, sorted.
-    pub fn changed_paths(&self, newer: &Site) -> Vec<String> {
+    pub fn changed_paths(&self, newer: &BuiltSite) -> Vec<String> {
         let mut changed: Vec<String> = newer
             .files
             .iter()
@@ -56,7 +56,7 @@ impl Site {
 
     /// This site with the files of `assets` replaced: those of `old_assets` that are
     /// not in `assets` any more are removed.
-    pub fn with_assets(&self, old_assets: &[&str], assets: &[(String, Bytes)]) -> Site {
+    pub fn with_assets(&self, old_assets: &[&str], assets: &[(String, Bytes)]) -> BuiltSite {
         let mut files = self.files.clone();
         for path in old_assets {
             files.remove(*path);
@@ -64,7 +64,7 @@ impl Site {
         for (path, bytes) in assets {
             files.insert(path.clone(), bytes.clone());
         }
-        Site { files }
+        BuiltSite { files }
     }
 }
 
@@ -76,14 +76,18 @@ fn same(a: &Bytes, b: &Bytes) -> bool {
 
 /// A [`Sink`] that keeps every rendered file in memory.
 #[derive(Debug, Default)]
-pub struct MemorySite {
+pub struct MemorySink {
     files: Mutex<HashMap<String, Bytes>>,
 }
 
-impl MemorySite {
+impl MemorySink {
     /// Takes each of `paths` that was not written from `old`, sharing its bytes; the
     /// paths that `old` lacks.
-    pub fn carry_over<'a>(&self, old: &Site, paths: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    pub fn carry_over<'a>(
+        &self,
+        old: &BuiltSite,
+        paths: impl Iterator<Item = &'a str>,
+    ) -> Vec<&'a str> {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let mut missing = Vec::new();
         for path in paths {
@@ -100,15 +104,15 @@ impl MemorySite {
         missing
     }
 
-    /// The files written so far, as an immutable site.
-    pub fn finish(self) -> Site {
-        Site {
+    /// The files written so far, as an immutable [`BuiltSite`].
+    pub fn finish(self) -> BuiltSite {
+        BuiltSite {
             files: self.files.into_inner().unwrap_or_else(|e| e.into_inner()),
         }
     }
 }
 
-impl Sink for MemorySite {
+impl Sink for MemorySink {
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         crate::output::safe_relative(path)?;
         self.files
@@ -235,12 +239,12 @@ mod tests {
 
     #[test]
     fn changed_paths_lists_edits_additions_and_removals() {
-        let old = MemorySite::default();
+        let old = MemorySink::default();
         old.write("a.html", b"a").unwrap();
         old.write("b.html", b"b").unwrap();
         old.write("c.css", b"c").unwrap();
         let old = old.finish();
-        let new = MemorySite::default();
+        let new = MemorySink::default();
         new.write("a.html", b"a").unwrap();
         new.write("c.css", b"c2").unwrap();
         new.write("d.html", b"d").unwrap();

@@ -5,6 +5,7 @@
 //! toolchain; the tests that need a browser, Node.js or Java are the `browser`
 //! target (`tests/browsersuite/`, feature `browser`).
 
+mod arch_pipeline;
 mod author;
 mod commands;
 mod common;

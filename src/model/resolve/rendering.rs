@@ -5,8 +5,9 @@
 //! Wikilinks record what they point to by declaration index: `assemble` moves them to
 //! their sorted place. Nothing here is rendered after the names are sorted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,7 +15,6 @@ use rayon::prelude::*;
 use super::names::every_name;
 use super::*;
 use crate::content::Content;
-use crate::content::schema::{ActorFront, TopicFront};
 use crate::markdown::{self, CitableSource, LinkResolver, LinkTarget, RenderOptions, Rendered};
 use crate::model::refs::Lookup;
 
@@ -84,77 +84,42 @@ impl LinkResolver for Names {
     }
 }
 
-/// Markdown rendered by an earlier resolve, kept by `dossier serve` so that a rebuild
-/// renders only what an edit can have changed. A document's rendering is taken again
-/// while the document is the same one (a file not read again since) and every name a
-/// wikilink could resolve to, with the render options, is as it was.
-#[derive(Default)]
-pub struct Renders {
-    /// The digest of the names and options the bodies were rendered against.
-    names: u64,
-    briefings: Kept<BriefingFront, Rendered<Mention>>,
-    actors: Kept<ActorFront, Rendered<Mention>>,
-    topics: Kept<TopicFront, Rendered<Mention>>,
-    /// The same for the briefings' short fields, rendered once every name is known.
-    fields_names: u64,
-    fields: Kept<BriefingFront, Fields>,
-}
-
-/// Renderings by the address of their document, which each entry holds so that the
-/// address cannot name another document while the entry lives.
-type Kept<F, T> = HashMap<usize, (Arc<Document<F>>, T)>;
-
-fn address<F>(doc: &Document<F>) -> usize {
-    doc as *const Document<F> as usize
-}
-
-/// The rendering of `doc` kept in `kept`, when it is that very document's.
-fn kept<'k, F, T>(kept: Option<&'k Kept<F, T>>, doc: &Document<F>) -> Option<&'k T> {
-    kept?
-        .get(&address(doc))
-        .filter(|(held, _)| std::ptr::eq(Arc::as_ptr(held), doc))
-        .map(|(_, rendered)| rendered)
-}
-
-/// Keeps a copy of each rendering with its document for the next resolve, in `kept`,
-/// which holds the renderings of this resolve's names, or nothing. A document that
-/// `kept` holds keeps the rendering it has, which is the one taken from there; the
-/// documents gone are dropped.
-fn keep<'r, F: 'r, T: Clone + 'r>(
-    kept: &mut Kept<F, T>,
-    rendered: impl Iterator<Item = (Arc<Document<F>>, &'r T)>,
-) {
-    let mut current = HashSet::with_capacity(kept.len());
-    for (doc, rendered) in rendered {
-        let at = address(&doc);
-        current.insert(at);
-        if kept
-            .get(&at)
-            .is_none_or(|(held, _)| !Arc::ptr_eq(held, &doc))
-        {
-            kept.insert(at, (doc, rendered.clone()));
-        }
+/// Where `resolve` gets the rendering of each Markdown text from: [`Fresh`] renders
+/// every one; `dossier serve` supplies renderings it kept from an earlier resolve.
+/// The resolver only asks; what a memo keeps, and why, is its own business.
+///
+/// `names` is a digest of everything a wikilink resolves against, and the render
+/// options; `path` names the document (relative to the site root). A memo may answer
+/// with a rendering made earlier for the same document, unchanged since, and the same
+/// `names`; anything else must come from `make`.
+pub trait TextMemo: Sync {
+    /// The rendered body of the document at `path`.
+    fn body(&self, names: u64, path: &Path, make: &dyn Fn() -> Body) -> Body {
+        let _ = (names, path);
+        make()
     }
-    if kept.len() > current.len() {
-        kept.retain(|at, _| current.contains(at));
+
+    /// The rendered short fields of the briefing at `path`.
+    fn fields(&self, names: u64, path: &Path, make: &dyn Fn() -> Fields) -> Fields {
+        let _ = (names, path);
+        make()
     }
 }
 
-/// Each draft's rendering with the draft's document, for [`keep`].
-fn by_draft<'r, T>(
-    drafts: &[BriefingDraft<'_>],
-    rendered: &'r [T],
-) -> impl Iterator<Item = (Arc<Document<BriefingFront>>, &'r T)> {
-    drafts
-        .iter()
-        .map(|draft| Arc::clone(draft.doc))
-        .zip(rendered)
-}
+/// Every text rendered: the [`TextMemo`] of a build.
+pub struct Fresh;
+
+impl TextMemo for Fresh {}
+
+/// The rendered body of one document, as a [`TextMemo`] keeps it.
+#[derive(Clone)]
+pub struct Body(Rendered<Mention>);
 
 /// The short fields of one briefing, rendered: each meeting's summary and outcome,
-/// each position's stance, and their problems with their file lines.
+/// each position's stance, and their problems with their file lines; as a
+/// [`TextMemo`] keeps them.
 #[derive(Clone)]
-pub(super) struct Fields {
+pub struct Fields {
     meetings: Vec<(String, String)>,
     stances: Vec<String>,
     problems: Vec<(usize, String)>,
@@ -188,56 +153,36 @@ impl Names {
     /// also names what the link pointed to, or when it matched nothing, which is a
     /// problem of its body. Exactly those bodies are rendered again.
     ///
-    /// With `renders`, a body rendered by the last resolve against the same names is
-    /// taken from there, and this resolve's first renders are kept for the next.
+    /// Each body comes through `memo`.
     pub(super) fn render_bodies(
         &mut self,
         content: &Content,
         drafts: &[BriefingDraft<'_>],
         options: RenderOptions,
-        renders: Option<&mut Renders>,
+        memo: &dyn TextMemo,
         problems: &mut Problems<'_>,
     ) -> Bodies {
         let names = &*self;
-        let digest = renders.as_ref().map(|_| names.digest(options));
-        let earlier = renders.as_deref().filter(|r| Some(r.names) == digest);
+        let digest = names.digest(options);
+        let body = |path: &Path, make: &dyn Fn() -> Rendered<Mention>| {
+            memo.body(digest, path, &|| Body(make())).0
+        };
         let mut bodies = Bodies {
             briefings: drafts
                 .par_iter()
-                .map(|draft| {
-                    kept(earlier.map(|r| &r.briefings), draft.doc)
-                        .cloned()
-                        .unwrap_or_else(|| names.briefing_body(draft, options))
-                })
+                .map(|draft| body(&draft.doc.path, &|| names.briefing_body(draft, options)))
                 .collect(),
             actors: content
                 .actors
                 .par_iter()
-                .map(|doc| names.file_body(doc, earlier.map(|r| &r.actors), options))
+                .map(|doc| body(&doc.path, &|| names.file_body(doc, options)))
                 .collect(),
             topics: content
                 .topics
                 .par_iter()
-                .map(|doc| names.file_body(doc, earlier.map(|r| &r.topics), options))
+                .map(|doc| body(&doc.path, &|| names.file_body(doc, options)))
                 .collect(),
         };
-        if let (Some(renders), Some(names)) = (renders, digest) {
-            if renders.names != names {
-                renders.names = names;
-                renders.briefings.clear();
-                renders.actors.clear();
-                renders.topics.clear();
-            }
-            keep(&mut renders.briefings, by_draft(drafts, &bodies.briefings));
-            keep(
-                &mut renders.actors,
-                content.actors.iter().cloned().zip(&bodies.actors),
-            );
-            keep(
-                &mut renders.topics,
-                content.topics.iter().cloned().zip(&bodies.topics),
-            );
-        }
         let known = self.actors.len();
         self.create_wikilink_targets(content, drafts, &bodies, problems);
         if self.actors.len() == known {
@@ -259,16 +204,9 @@ impl Names {
         bodies
     }
 
-    /// The body of an actor or topic file: kept from an earlier render, or rendered.
-    fn file_body<F>(
-        &self,
-        doc: &Document<F>,
-        earlier: Option<&Kept<F, Rendered<Mention>>>,
-        options: RenderOptions,
-    ) -> Rendered<Mention> {
-        kept(earlier, doc)
-            .cloned()
-            .unwrap_or_else(|| markdown::render(&doc.body, self, &[], options))
+    /// Renders the body of an actor or topic file.
+    fn file_body<F>(&self, doc: &Document<F>, options: RenderOptions) -> Rendered<Mention> {
+        markdown::render(&doc.body, self, &[], options)
     }
 
     /// A digest of everything a wikilink resolves against: each name, alias, id and
@@ -394,36 +332,24 @@ impl Names {
         markdown::render(&draft.doc.body, self, &citable, options)
     }
 
-    /// Renders the short Markdown fields of every briefing, each with its body.
-    ///
-    /// With `renders`, a briefing's fields rendered by the last resolve against the
-    /// same names are taken from there, and this resolve's are kept for the next.
+    /// Renders the short Markdown fields of every briefing, each with its body; each
+    /// briefing's fields come through `memo`.
     pub(super) fn render_fields(
         &self,
         drafts: &[BriefingDraft<'_>],
         bodies: Vec<Rendered<Mention>>,
         options: RenderOptions,
-        renders: Option<&mut Renders>,
+        memo: &dyn TextMemo,
     ) -> Vec<RenderedBriefing> {
-        let digest = renders.as_ref().map(|_| self.digest(options));
-        let earlier = renders
-            .as_deref()
-            .filter(|r| Some(r.fields_names) == digest);
+        let digest = self.digest(options);
         let fields: Vec<Fields> = drafts
             .par_iter()
             .map(|draft| {
-                kept(earlier.map(|r| &r.fields), draft.doc)
-                    .cloned()
-                    .unwrap_or_else(|| self.briefing_fields(draft, options))
+                memo.fields(digest, &draft.doc.path, &|| {
+                    self.briefing_fields(draft, options)
+                })
             })
             .collect();
-        if let (Some(renders), Some(names)) = (renders, digest) {
-            if renders.fields_names != names {
-                renders.fields_names = names;
-                renders.fields.clear();
-            }
-            keep(&mut renders.fields, by_draft(drafts, &fields));
-        }
         drafts
             .iter()
             .zip(bodies)

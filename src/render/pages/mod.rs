@@ -7,7 +7,7 @@ use std::hash::{DefaultHasher, Hasher};
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::digest::Known;
+use super::digest::ViewDigests;
 use super::network::network_view;
 use super::search;
 use super::views::*;
@@ -150,7 +150,7 @@ pub struct PageContext<'k> {
     context: Option<Context>,
     /// The digest so far, and the digests of the shared views it may meet; `None` when
     /// only the context is gathered, or when a value could not be digested.
-    digest: Option<(DefaultHasher, &'k Known)>,
+    digest: Option<(DefaultHasher, &'k ViewDigests)>,
 }
 
 impl<'k> PageContext<'k> {
@@ -164,7 +164,7 @@ impl<'k> PageContext<'k> {
 
     /// Only the digest: far cheaper than the context, since the views shared by many
     /// pages count by their digest, made once per render.
-    fn digest_only(known: &'k Known) -> Self {
+    fn digest_only(known: &'k ViewDigests) -> Self {
         PageContext {
             context: None,
             digest: Some((DefaultHasher::new(), known)),
