@@ -14,3 +14,4 @@ mod pages_crawl;
 mod serve;
 mod served;
 mod sites;
+mod toolkit_check;
