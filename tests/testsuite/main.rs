@@ -12,6 +12,7 @@ mod common;
 mod injection;
 mod links;
 mod output;
+mod pages_crawl;
 mod serve;
 mod served;
 mod sites;

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::listed::{Counted, MeetingRow, counted, meeting_row};
+use super::paged::*;
 use crate::model::*;
 use crate::render::network::{EgoView, ego_view};
 use crate::render::views::*;
@@ -43,12 +45,36 @@ pub(super) fn briefing_view<'a>(v: &Views<'a>, ix: BriefingIx) -> BriefingView<'
     }
 }
 
+/// The first items of a list, as an actor's or topic's page shows them: how many
+/// there are in all, and the root-relative url of the list's own pages when some are
+/// left out.
+#[derive(Serialize)]
+pub(super) struct Shown<T> {
+    items: Vec<T>,
+    total: usize,
+    all: Option<String>,
+}
+
+impl<T> Shown<T> {
+    fn new(items: Vec<T>, total: usize, list: List, d: &Dossier) -> Shown<T> {
+        let all = (items.len() < total).then(|| page_path(&list.folder(d), 1));
+        Shown { items, total, all }
+    }
+}
+
+/// The latest positions of one actor on one topic (or of one topic by one actor).
 #[derive(Serialize)]
 pub(super) struct History<K> {
     #[serde(flatten)]
     key: K,
     latest: Value,
+    /// The latest positions, oldest first, with the latest: at most
+    /// [`SHOWN_HISTORY`] + 1.
     history: Vec<Value>,
+    /// How many earlier positions are left out, and the page of the full list where
+    /// this history begins.
+    earlier: usize,
+    all: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -62,14 +88,6 @@ pub(super) struct ActorKey {
 }
 
 #[derive(Serialize)]
-pub(super) struct Counted {
-    actor: Value,
-    meetings: usize,
-    last_date: String,
-    last_date_display: String,
-}
-
-#[derive(Serialize)]
 pub(super) struct ActorView<'a> {
     id: &'a str,
     name: &'a str,
@@ -78,75 +96,46 @@ pub(super) struct ActorView<'a> {
     aliases: &'a [String],
     affiliation: Option<Value>,
     bio_html: String,
-    meetings: Vec<Value>,
-    topics: Vec<History<TopicKey>>,
-    quotes: Vec<Value>,
-    counterparts: Vec<Counted>,
-    members: Vec<Value>,
-    briefings: Vec<Value>,
-    timeline: Vec<TimelineEntry>,
+    meetings: Shown<MeetingRow>,
+    topics: Shown<History<TopicKey>>,
+    quotes: Shown<Value>,
+    counterparts: Shown<Counted>,
+    members: Shown<Value>,
+    briefings: Shown<Value>,
     graph: Option<EgoView>,
 }
 
-/// One dated event on an actor's timeline: a meeting attended or a position taken.
-#[derive(Serialize)]
-pub(super) struct TimelineEntry {
-    kind: &'static str,
-    date: String,
-    date_display: String,
-    meeting: Option<Value>,
-    position: Option<Value>,
-}
-
-/// The actor's meetings and positions in one list, oldest first; on the same day,
-/// meetings come before positions.
-pub(super) fn timeline<'a>(v: &Views<'a>, a: &Actor) -> Vec<TimelineEntry> {
-    let d = v.dossier;
-    let mut events: Vec<(Date, u8, usize, TimelineEntry)> = Vec::new();
-    for (order, &m) in a.meetings.iter().enumerate() {
-        let date = d.meeting(m).date;
-        events.push((
-            date,
-            0,
-            order,
-            TimelineEntry {
-                kind: "meeting",
-                date: date.iso(),
-                date_display: date.display(),
-                meeting: Some(v.meeting_value(m)),
-                position: None,
-            },
-        ));
-    }
-    for (order, &p) in a.positions.iter().enumerate() {
-        let date = d.position(p).date;
-        events.push((
-            date,
-            1,
-            order,
-            TimelineEntry {
-                kind: "position",
-                date: date.iso(),
-                date_display: date.display(),
-                meeting: None,
-                position: Some(v.position_value(p)),
-            },
-        ));
-    }
-    events.sort_by_key(|e| (e.0.day, e.1, e.2));
-    events.into_iter().map(|(_, _, _, entry)| entry).collect()
+/// The rows of the newest [`SHOWN_MEETINGS`] of `meetings` (kept oldest first), newest
+/// first, leaving `owner` out of their participants.
+fn latest_meetings(
+    v: &Views<'_>,
+    meetings: &[MeetingIx],
+    owner: Option<ActorIx>,
+    list: List,
+) -> Shown<MeetingRow> {
+    let rows = meetings.iter().rev().take(SHOWN_MEETINGS);
+    let rows = rows.map(|&m| meeting_row(v, m, owner)).collect();
+    Shown::new(rows, meetings.len(), list, v.dossier)
 }
 
 pub(super) fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
-    let a = v.dossier.actor(ix);
+    let d = v.dossier;
+    let a = d.actor(ix);
     let topics = histories(
         v,
         &a.positions,
+        List::ActorPositions(ix),
         |p| p.topic,
         |p| TopicKey {
             topic: v.topic_value(p.topic),
         },
     );
+    let quotes = a.quotes.iter().rev().take(SHOWN_QUOTES);
+    let quotes = quotes.map(|&q| v.quote_value(q)).collect();
+    let counterparts = a.counterparts.iter().take(SHOWN_COUNTERPARTS);
+    let counterparts = counterparts.map(|c| counted(v, c)).collect();
+    let members = v.actors(&a.members[..a.members.len().min(SHOWN_MEMBERS)]);
+    let briefings = v.briefings(&a.briefings[..a.briefings.len().min(SHOWN_BRIEFINGS)]);
     ActorView {
         id: &a.id,
         name: &a.name,
@@ -155,25 +144,17 @@ pub(super) fn actor_view<'a>(v: &Views<'a>, ix: ActorIx) -> ActorView<'a> {
         aliases: &a.aliases,
         affiliation: a.affiliation.map(|p| v.actor_value(p)),
         bio_html: v.html(&a.bio_html),
-        meetings: v.meetings(&a.meetings),
+        meetings: latest_meetings(v, &a.meetings, Some(ix), List::ActorMeetings(ix)),
         topics,
-        quotes: v.quotes(&a.quotes),
-        counterparts: a
-            .counterparts
-            .iter()
-            .map(|c| {
-                let last = c.meetings.last().map(|&m| v.dossier.meeting(m).date);
-                Counted {
-                    actor: v.actor_value(c.actor),
-                    meetings: c.meetings.len(),
-                    last_date: last.map(|d| d.iso()).unwrap_or_default(),
-                    last_date_display: last.map(|d| d.display()).unwrap_or_default(),
-                }
-            })
-            .collect(),
-        members: v.actors(&a.members),
-        briefings: v.briefings(&a.briefings),
-        timeline: timeline(v, a),
+        quotes: Shown::new(quotes, a.quotes.len(), List::ActorQuotes(ix), d),
+        counterparts: Shown::new(
+            counterparts,
+            a.counterparts.len(),
+            List::ActorCounterparts(ix),
+            d,
+        ),
+        members: Shown::new(members, a.members.len(), List::ActorMembers(ix), d),
+        briefings: Shown::new(briefings, a.briefings.len(), List::ActorBriefings(ix), d),
         graph: ego_view(v, ix),
     }
 }
@@ -184,50 +165,88 @@ pub(super) struct TopicView<'a> {
     name: &'a str,
     aliases: &'a [String],
     body_html: String,
-    positions: Vec<History<ActorKey>>,
-    meetings: Vec<Value>,
-    briefings: Vec<Value>,
+    positions: Shown<History<ActorKey>>,
+    meetings: Shown<MeetingRow>,
+    briefings: Shown<Value>,
 }
 
 pub(super) fn topic_view<'a>(v: &Views<'a>, ix: TopicIx) -> TopicView<'a> {
-    let t = v.dossier.topic(ix);
+    let d = v.dossier;
+    let t = d.topic(ix);
     let positions = histories(
         v,
         &t.positions,
+        List::TopicPositions(ix),
         |p| p.actor,
         |p| ActorKey {
             actor: v.actor_value(p.actor),
         },
     );
+    let briefings = v.briefings(&t.briefings[..t.briefings.len().min(SHOWN_BRIEFINGS)]);
     TopicView {
         id: &t.id,
         name: &t.name,
         aliases: &t.aliases,
         body_html: v.html(&t.body_html),
         positions,
-        meetings: v.meetings(&t.meetings),
-        briefings: v.briefings(&t.briefings),
+        meetings: latest_meetings(v, &t.meetings, None, List::TopicMeetings(ix)),
+        briefings: Shown::new(briefings, t.briefings.len(), List::TopicBriefings(ix), d),
     }
 }
 
 /// The positions in `list` as histories, one per run of the same `group` (positions
 /// come sorted so that each run is contiguous and oldest first), each named by `key`
-/// of its latest position.
+/// of its latest position: the [`SHOWN_STANCES`] histories with the latest stances, in
+/// the list's order, each with at most [`SHOWN_HISTORY`] earlier positions.
 fn histories<G: PartialEq, K>(
     v: &Views<'_>,
     list: &[PositionIx],
+    full: List,
     group: impl Fn(&Position) -> G,
     key: impl Fn(&Position) -> K,
-) -> Vec<History<K>> {
-    v.histories(list, group)
+) -> Shown<History<K>> {
+    let d = v.dossier;
+    let runs = v.histories(list, group);
+    let total = runs.len();
+    // Where each run begins in the full list, for the page that holds it.
+    let mut starts = Vec::with_capacity(runs.len());
+    let mut at = 0;
+    for run in &runs {
+        starts.push(at);
+        at += run.len();
+    }
+    let mut chosen: Vec<usize> = (0..runs.len()).collect();
+    if chosen.len() > SHOWN_STANCES {
+        let latest = |i: usize| runs[i].last().map(|&p| d.position(p).date.day);
+        chosen.sort_by(|&a, &b| latest(b).cmp(&latest(a)).then(a.cmp(&b)));
+        chosen.truncate(SHOWN_STANCES);
+        chosen.sort_unstable();
+    }
+    let capped = chosen.len() < total || runs.iter().any(|r| r.len() > SHOWN_HISTORY + 1);
+    let folder = capped.then(|| full.folder(d));
+    let items = chosen
         .into_iter()
-        .filter_map(|run| {
+        .filter_map(|i| {
+            let run = &runs[i];
             let last = *run.last()?;
+            let shown = &run[run.len().saturating_sub(SHOWN_HISTORY + 1)..];
+            let earlier = run.len() - shown.len();
+            let page = starts[i] / full.per_page() + 1;
             Some(History {
-                key: key(v.dossier.position(last)),
+                key: key(d.position(last)),
                 latest: v.position_value(last),
-                history: v.positions(&run),
+                history: v.positions(shown),
+                earlier,
+                all: folder
+                    .as_ref()
+                    .filter(|_| earlier > 0)
+                    .map(|f| page_path(f, page)),
             })
         })
-        .collect()
+        .collect();
+    Shown {
+        items,
+        total,
+        all: folder.map(|f| page_path(&f, 1)),
+    }
 }

@@ -1,5 +1,6 @@
-//! The views of the list pages: briefings by year, actors by kind and affiliation,
-//! topics, meetings by month and the positions matrix.
+//! The views of the list pages: topics and the positions matrix here, and the pages
+//! of the lists split into pages (`paged.rs`): briefings by year, meetings by month,
+//! actors by kind and affiliation, and one actor's or topic's full lists.
 
 use std::collections::BTreeMap;
 
@@ -8,83 +9,6 @@ use tera::Value;
 
 use crate::model::*;
 use crate::render::views::*;
-
-#[derive(Serialize)]
-pub(super) struct Year {
-    year: i16,
-    briefings: Vec<Value>,
-}
-
-pub(super) fn years<'a>(v: &Views<'a>) -> Vec<Year> {
-    let mut years: Vec<Year> = Vec::new();
-    for (i, b) in v.dossier.briefings.iter().enumerate() {
-        let view = v.briefing_value(BriefingIx(i as u32));
-        match years.last_mut() {
-            Some(year) if year.year == b.date.day.year() => year.briefings.push(view),
-            _ => years.push(Year {
-                year: b.date.day.year(),
-                briefings: vec![view],
-            }),
-        }
-    }
-    years
-}
-
-#[derive(Serialize)]
-pub(super) struct ActorGroup {
-    kind: &'static str,
-    label: &'static str,
-    affiliations: Vec<AffiliationGroup>,
-}
-
-#[derive(Serialize)]
-pub(super) struct AffiliationGroup {
-    affiliation: Option<Value>,
-    actors: Vec<Value>,
-}
-
-pub(super) fn actor_groups<'a>(v: &Views<'a>) -> Vec<ActorGroup> {
-    let d = v.dossier;
-    let kinds = ActorKind::WRITTEN
-        .iter()
-        .map(|(_, k)| *k)
-        .chain([ActorKind::Unknown]);
-    let mut groups = Vec::new();
-    for kind in kinds {
-        // Affiliated actors first, by affiliation name; unaffiliated last.
-        let mut by_affiliation: BTreeMap<(bool, String, Option<ActorIx>), Vec<ActorIx>> =
-            BTreeMap::new();
-        for (i, actor) in d.actors.iter().enumerate().filter(|(_, a)| a.kind == kind) {
-            let key = match actor.affiliation {
-                Some(a) => (false, d.actor(a).name.to_lowercase(), Some(a)),
-                None => (true, String::new(), None),
-            };
-            by_affiliation
-                .entry(key)
-                .or_default()
-                .push(ActorIx(i as u32));
-        }
-        if by_affiliation.is_empty() {
-            continue;
-        }
-        let affiliations = by_affiliation
-            .into_iter()
-            .map(|((_, _, affiliation), mut actors)| {
-                actors.sort_by_cached_key(|&a| d.actor(a).name.to_lowercase());
-                AffiliationGroup {
-                    affiliation: affiliation.map(|a| v.actor_value(a)),
-                    actors: v.actors(&actors),
-                }
-            })
-            .collect();
-        groups.push(ActorGroup {
-            kind: kind.as_str(),
-            label: kind.plural_label(),
-            affiliations,
-        });
-    }
-    groups
-}
 
 #[derive(Serialize)]
 pub(super) struct TopicSummary {
@@ -122,73 +46,6 @@ pub(super) fn topic_list<'a>(v: &Views<'a>) -> Vec<TopicSummary> {
 }
 
 #[derive(Serialize)]
-pub(super) struct Month {
-    label: String,
-    meetings: Vec<Value>,
-}
-
-/// How many months of meetings the meetings page shows; each year has a page of its own.
-const RECENT_MONTHS: usize = 12;
-
-/// Meetings by month, newest month first: those of `year`, or those of the latest
-/// [`RECENT_MONTHS`] months that have any.
-pub(super) fn months(v: &Views<'_>, year: Option<i16>) -> Vec<Month> {
-    let meetings = v.dossier.meetings.iter().enumerate();
-    let mut months: Vec<(jiff::civil::Date, Month)> = Vec::new();
-    for (i, m) in meetings.filter(|(_, m)| year.is_none_or(|y| m.date.day.year() == y)) {
-        let first = m.date.day.first_of_month();
-        let view = v.meeting_value(MeetingIx(i as u32));
-        match months.last_mut() {
-            Some((month, group)) if *month == first => group.meetings.push(view),
-            _ => months.push((
-                first,
-                Month {
-                    label: m.date.month_label(),
-                    meetings: vec![view],
-                },
-            )),
-        }
-    }
-    let months = months.into_iter().rev().map(|(_, m)| m);
-    match year {
-        Some(_) => months.collect(),
-        None => months.take(RECENT_MONTHS).collect(),
-    }
-}
-
-/// Every year that has meetings, newest first, with how many.
-pub(super) fn meeting_years(d: &Dossier) -> Vec<(i16, usize)> {
-    let mut years: Vec<(i16, usize)> = Vec::new();
-    for m in &d.meetings {
-        match years.last_mut() {
-            Some((year, count)) if *year == m.date.day.year() => *count += 1,
-            _ => years.push((m.date.day.year(), 1)),
-        }
-    }
-    years.reverse();
-    years
-}
-
-#[derive(Serialize)]
-pub(super) struct MeetingYear {
-    year: i16,
-    url: String,
-    meetings: usize,
-}
-
-/// The years of the meetings timeline, each with its page.
-pub(super) fn years_of_meetings(d: &Dossier) -> Vec<MeetingYear> {
-    meeting_years(d)
-        .into_iter()
-        .map(|(year, meetings)| MeetingYear {
-            year,
-            url: format!("meetings/{year}/index.html"),
-            meetings,
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
 pub(super) struct Row {
     actor: Value,
     cells: Vec<Option<Value>>,
@@ -197,8 +54,8 @@ pub(super) struct Row {
 /// The most actors and topics the matrix shows: beyond them a table is unreadable and
 /// its size would grow with actors times topics. Every actor and topic page keeps the
 /// full history.
-const MATRIX_ACTORS: usize = 60;
-const MATRIX_TOPICS: usize = 30;
+const MATRIX_ACTORS: usize = 40;
+const MATRIX_TOPICS: usize = 20;
 
 /// The matrix: its columns, rows, and how many actors and topics hold positions in all.
 pub(super) struct Matrix {

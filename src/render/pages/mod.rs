@@ -14,11 +14,15 @@ use super::views::*;
 use super::{RenderSettings, Templates};
 
 mod items;
+mod listed;
 mod lists;
+mod paged;
 
 use crate::model::*;
 use items::{actor_view, briefing_view, topic_view};
-use lists::{actor_groups, matrix, meeting_years, months, topic_list, years, years_of_meetings};
+use listed::list_page;
+use lists::{matrix, topic_list};
+pub use paged::List;
 
 /// How many briefings, meetings and actors the front page shows.
 const FRONT_BRIEFINGS: usize = 10;
@@ -31,14 +35,12 @@ const FEED_ENTRIES: usize = 50;
 #[derive(Debug, Clone, Copy)]
 pub enum Job {
     Index,
-    Briefings,
+    /// Page `n` (from 1) of a list split into pages.
+    List(List, u32),
     Briefing(BriefingIx),
-    Actors,
     Actor(ActorIx),
     Topics,
     Topic(TopicIx),
-    Meetings,
-    MeetingsIn(i16),
     Meeting(MeetingIx),
     Positions,
     Network,
@@ -53,14 +55,11 @@ impl Job {
     pub fn path(&self, dossier: &Dossier) -> String {
         match *self {
             Job::Index => "index.html".into(),
-            Job::Briefings => "briefings/index.html".into(),
+            Job::List(list, n) => paged::page_path(&list.folder(dossier), n as usize),
             Job::Briefing(ix) => briefing_url(&dossier.briefing(ix).slug),
-            Job::Actors => "actors/index.html".into(),
             Job::Actor(ix) => actor_url(&dossier.actor(ix).id),
             Job::Topics => "topics/index.html".into(),
             Job::Topic(ix) => topic_url(&dossier.topic(ix).id),
-            Job::Meetings => "meetings/index.html".into(),
-            Job::MeetingsIn(year) => format!("meetings/{year}/index.html"),
             Job::Meeting(ix) => meeting_url(&dossier.meeting(ix).id),
             Job::Positions => "positions/index.html".into(),
             Job::Network => "network/index.html".into(),
@@ -74,13 +73,11 @@ impl Job {
     fn template(&self) -> &'static str {
         match self {
             Job::Index => "index.html",
-            Job::Briefings => "briefings.html",
+            Job::List(list, _) => list.template(),
             Job::Briefing(_) => "briefing.html",
-            Job::Actors => "actors.html",
             Job::Actor(_) => "actor.html",
             Job::Topics => "topics.html",
             Job::Topic(_) => "topic.html",
-            Job::Meetings | Job::MeetingsIn(_) => "meetings.html",
             Job::Meeting(_) => "meeting.html",
             Job::Positions => "positions.html",
             Job::Network => "network.html",
@@ -88,6 +85,26 @@ impl Job {
             Job::NotFound => "404.html",
             Job::Feed => "feed.xml",
             Job::Sitemap => "sitemap.xml",
+        }
+    }
+
+    /// What kind of page it is: its template's name without the extension, or for the
+    /// full lists of an actor or topic, `actor-` or `topic-` and the list's template.
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::List(List::ActorMeetings(_), _) => "actor-meetings",
+            Job::List(List::ActorBriefings(_), _) => "actor-briefings",
+            Job::List(List::ActorQuotes(_), _) => "actor-quotes",
+            Job::List(List::ActorPositions(_), _) => "actor-positions",
+            Job::List(List::ActorCounterparts(_), _) => "actor-counterparts",
+            Job::List(List::ActorMembers(_), _) => "actor-members",
+            Job::List(List::TopicMeetings(_), _) => "topic-meetings",
+            Job::List(List::TopicBriefings(_), _) => "topic-briefings",
+            Job::List(List::TopicPositions(_), _) => "topic-positions",
+            _ => self
+                .template()
+                .trim_end_matches(".html")
+                .trim_end_matches(".xml"),
         }
     }
 
@@ -99,24 +116,25 @@ impl Job {
 
 /// Every page of the dossier, in a stable order.
 pub fn jobs(dossier: &Dossier) -> Vec<Job> {
-    let mut jobs = vec![
-        Job::Index,
-        Job::Briefings,
-        Job::Actors,
-        Job::Topics,
-        Job::Meetings,
-        Job::Positions,
-        Job::Network,
-        Job::Search,
-    ];
-    jobs.extend((0..dossier.briefings.len()).map(|i| Job::Briefing(BriefingIx(i as u32))));
-    jobs.extend((0..dossier.actors.len()).map(|i| Job::Actor(ActorIx(i as u32))));
-    jobs.extend((0..dossier.topics.len()).map(|i| Job::Topic(TopicIx(i as u32))));
-    jobs.extend(
-        meeting_years(dossier)
-            .into_iter()
-            .map(|(year, _)| Job::MeetingsIn(year)),
-    );
+    let d = dossier;
+    let pages = |list: List| (1..=list.pages(d) as u32).map(move |n| Job::List(list, n));
+    let mut jobs = vec![Job::Index];
+    jobs.extend(pages(List::Briefings));
+    jobs.extend(pages(List::Actors));
+    jobs.push(Job::Topics);
+    jobs.extend(pages(List::Meetings));
+    jobs.extend([Job::Positions, Job::Network, Job::Search]);
+    jobs.extend((0..d.briefings.len()).map(|i| Job::Briefing(BriefingIx(i as u32))));
+    for i in 0..d.actors.len() {
+        let ix = ActorIx(i as u32);
+        jobs.push(Job::Actor(ix));
+        jobs.extend(List::of_actor(d, ix).into_iter().flat_map(pages));
+    }
+    for i in 0..d.topics.len() {
+        let ix = TopicIx(i as u32);
+        jobs.push(Job::Topic(ix));
+        jobs.extend(List::of_topic(d, ix).into_iter().flat_map(pages));
+    }
     jobs.extend((0..dossier.meetings.len()).map(|i| Job::Meeting(MeetingIx(i as u32))));
     jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap]);
     jobs
@@ -289,17 +307,19 @@ impl<'a> Site<'a> {
                 self.index(&v, &mut context);
                 d.config.title.clone()
             }
-            Job::Briefings => {
-                context.insert("years", &years(&v));
-                "Briefings".into()
+            Job::List(list, n) => {
+                let (view, groups) = list_page(&v, &list, n as usize);
+                context.insert("groups", &groups);
+                let title = match n {
+                    1 => view.title().to_string(),
+                    n => format!("{}, page {n} of {}", view.title(), list.pages(d)),
+                };
+                context.insert("list", &view);
+                title
             }
             Job::Briefing(ix) => {
                 context.insert("briefing", &briefing_view(&v, ix));
                 d.briefing(ix).title.clone()
-            }
-            Job::Actors => {
-                context.insert("groups", &actor_groups(&v));
-                "Actors".into()
             }
             Job::Actor(ix) => {
                 context.insert("actor", &actor_view(&v, ix));
@@ -312,18 +332,6 @@ impl<'a> Site<'a> {
             Job::Topic(ix) => {
                 context.insert("topic", &topic_view(&v, ix));
                 d.topic(ix).name.clone()
-            }
-            Job::Meetings => {
-                context.insert("months", &months(&v, None));
-                context.insert("years", &years_of_meetings(d));
-                context.insert("year", &None::<i16>);
-                "Meetings".into()
-            }
-            Job::MeetingsIn(year) => {
-                context.insert("months", &months(&v, Some(year)));
-                context.insert("years", &years_of_meetings(d));
-                context.insert("year", &Some(year));
-                format!("Meetings in {year}")
             }
             Job::Meeting(ix) => {
                 context.insert("meeting", &v.meeting_value(ix));
@@ -357,10 +365,7 @@ impl<'a> Site<'a> {
         };
         context.insert("site", &self.site_view);
         context.insert("root", &root);
-        let kind = job
-            .template()
-            .trim_end_matches(".html")
-            .trim_end_matches(".xml");
+        let kind = job.kind();
         context.insert(
             "page",
             &PageView {
