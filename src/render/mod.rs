@@ -201,7 +201,11 @@ impl<'a> Render<'a> {
                 sink.write_with("dossier.json", &mut |out| {
                     json::write_model_json(self.dossier, out)
                 })?;
-                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())
+                let index = site.search_index()?;
+                index
+                    .files()
+                    .par_iter()
+                    .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))
             },
         );
         let pages = pages?;
@@ -231,8 +235,9 @@ impl<'a> Render<'a> {
         let site = self
             .alone
             .get_or_init(|| pages::Site::new(self.dossier, self.templates, self.settings, None));
-        if path == search::INDEX_PATH {
-            return Ok(Some(site.search_index()?.into_bytes()));
+        if search::is_index_path(path) {
+            let index = site.search_index()?;
+            return Ok(index.file(path).map(|text| text.as_bytes().to_vec()));
         }
         let Some(&at) = self.pages().get(path) else {
             return Ok(None);
