@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use crate::diagnostics::Format;
+
 /// A static site generator for briefings on negotiations: meetings, positions, quotes and sources.
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, about, long_about = None)]
@@ -21,7 +23,11 @@ pub enum Command {
     /// build leaves the previous output untouched.
     Build(BuildArgs),
     /// Build in memory and report every error and warning; exit 1 on any error.
-    Check(SiteArgs),
+    ///
+    /// `--format json` writes one JSON object a line on stdout (`path`, `line`,
+    /// `severity`, `message`, `suggestion`); `--format github` writes GitHub Actions
+    /// workflow commands on stdout, which show each problem on its line of a pull request.
+    Check(CheckArgs),
     /// Create a new site in DIR with one example briefing.
     Init(InitArgs),
     /// Build in memory, serve on 127.0.0.1, rebuild on change and reload the browser.
@@ -43,6 +49,15 @@ pub struct SiteArgs {
     /// Treat every warning as an error (as `strict: true` in dossier.yaml).
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

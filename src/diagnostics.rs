@@ -1,7 +1,9 @@
-//! Content problems: collected, never fail-fast, printed as `path:line: severity: message`.
+//! Content problems: collected, never fail-fast, printed as `path:line: severity: message`,
+//! as JSON Lines, or as GitHub Actions workflow commands ([`Format`]).
 //!
-//! This module owns the `Diagnostic` type and the collection of them for one run. It
-//! does not decide what is a problem; the loading and resolving stages do.
+//! This module owns the `Diagnostic` type, the collection of them for one run and
+//! the formats they are printed in. It does not decide what is a problem; the
+//! loading and resolving stages do.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -30,11 +32,8 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display().to_string().replace('\\', "/");
-        let severity = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
+        let path = self.shown_path();
+        let severity = self.severity.as_str();
         // Author text may hold control characters (a NUL in a slug): show them escaped.
         let (path, message) = (escape_controls(&path), escape_controls(&self.message));
         match self.line {
@@ -42,6 +41,90 @@ impl fmt::Display for Diagnostic {
             None => write!(f, "{path}: {severity}: {message}"),
         }
     }
+}
+
+impl Diagnostic {
+    /// The path with `/` separators, as every format shows it.
+    pub fn shown_path(&self) -> String {
+        self.path.display().to_string().replace('\\', "/")
+    }
+
+    /// The replacement the message proposes, from its `(did you mean 'x'?)`.
+    pub fn suggestion(&self) -> Option<&str> {
+        let (_, rest) = self.message.rsplit_once("(did you mean '")?;
+        rest.split_once("'?)").map(|(near, _)| near)
+    }
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// How `dossier check` prints problems.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line: severity: message`, one a line, on stderr.
+    #[default]
+    Text,
+    /// One JSON object a line (JSON Lines) on stdout: `path`, `line`, `severity`,
+    /// `message`, `suggestion`.
+    Json,
+    /// GitHub Actions workflow commands on stdout (`::error file=...,line=...::message`),
+    /// shown inline on a pull request.
+    Github,
+}
+
+/// One problem as a line of `format` (without its newline). `None` as the path
+/// is a problem of the whole site, such as a template that does not compile.
+pub fn format_problem(format: Format, diagnostic: &Diagnostic) -> String {
+    match format {
+        Format::Text => diagnostic.to_string(),
+        Format::Json => {
+            let path = diagnostic.shown_path();
+            let object = serde_json::json!({
+                "path": (!path.is_empty()).then_some(path),
+                "line": diagnostic.line,
+                "severity": diagnostic.severity.as_str(),
+                "message": diagnostic.message,
+                "suggestion": diagnostic.suggestion(),
+            });
+            object.to_string()
+        }
+        Format::Github => {
+            let mut line = format!("::{}", diagnostic.severity.as_str());
+            let path = diagnostic.shown_path();
+            if !path.is_empty() {
+                line.push_str(" file=");
+                line.push_str(&escape_github_property(&path));
+                if let Some(at) = diagnostic.line {
+                    line.push_str(&format!(",line={at}"));
+                }
+            }
+            line.push_str("::");
+            line.push_str(&escape_github_data(&diagnostic.message));
+            line
+        }
+    }
+}
+
+/// A workflow command's message, escaped as the runner reads it back.
+pub fn escape_github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value (`file=`), escaped as the runner reads it back.
+pub fn escape_github_property(text: &str) -> String {
+    escape_github_data(text)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 fn escape_controls(text: &str) -> String {
@@ -138,3 +221,85 @@ impl fmt::Display for ContentFailure {
 }
 
 impl std::error::Error for ContentFailure {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(path: &str, line: Option<usize>, message: &str) -> Diagnostic {
+        Diagnostic {
+            path: PathBuf::from(path),
+            line,
+            severity: Severity::Error,
+            message: message.to_string(),
+        }
+    }
+
+    /// The runner turns `%25`, `%0D` and `%0A` back into `%`, CR and LF in a message,
+    /// and also `%3A` and `%2C` into `:` and `,` in a property: escaped so, no author
+    /// text can end the command early or start another.
+    #[test]
+    fn github_commands_escape_what_the_runner_reads_back() {
+        assert_eq!(
+            escape_github_data("50% done\r\nnext"),
+            "50%25 done%0D%0Anext"
+        );
+        assert_eq!(escape_github_data("a::b, c"), "a::b, c");
+        assert_eq!(
+            escape_github_property("content/a,b:c%d\n.md"),
+            "content/a%2Cb%3Ac%25d%0A.md"
+        );
+        let line = format_problem(
+            Format::Github,
+            &problem(
+                "content/briefings/odd,name:1.md",
+                Some(3),
+                "bad\n::error::injected 100%",
+            ),
+        );
+        assert_eq!(
+            line,
+            "::error file=content/briefings/odd%2Cname%3A1.md,line=3::bad%0A::error::injected 100%25"
+        );
+        assert!(!line.contains('\n'));
+    }
+
+    #[test]
+    fn a_problem_without_a_line_or_a_file_leaves_them_out() {
+        let mut warning = problem("dossier.yaml", None, "odd");
+        warning.severity = Severity::Warning;
+        assert_eq!(
+            format_problem(Format::Github, &warning),
+            "::warning file=dossier.yaml::odd"
+        );
+        assert_eq!(
+            format_problem(Format::Github, &problem("", None, "templates")),
+            "::error::templates"
+        );
+    }
+
+    #[test]
+    fn json_names_the_suggestion_of_a_did_you_mean() {
+        let near = problem(
+            "content/briefings/talks.md",
+            Some(5),
+            "unknown actor 'witkof' (did you mean 'steve-witkoff'?)",
+        );
+        assert_eq!(near.suggestion(), Some("steve-witkoff"));
+        let value: serde_json::Value =
+            serde_json::from_str(&format_problem(Format::Json, &near)).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "path": "content/briefings/talks.md",
+                "line": 5,
+                "severity": "error",
+                "message": "unknown actor 'witkof' (did you mean 'steve-witkoff'?)",
+                "suggestion": "steve-witkoff",
+            })
+        );
+        let none = problem("a.md", None, "missing `date:`");
+        assert_eq!(none.suggestion(), None);
+        assert!(format_problem(Format::Json, &none).contains("\"suggestion\":null"));
+    }
+}

@@ -16,7 +16,7 @@ use std::path::Path;
 use crate::cli::SiteArgs;
 use crate::config::Config;
 pub use crate::diagnostics::ContentFailure;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Format};
 use crate::model::{Dossier, ResolveOptions};
 use crate::render::{Asset, Templates};
 
@@ -30,9 +30,14 @@ pub struct Loaded {
 /// Loads, checks and resolves the site at `args.root`, printing every diagnostic.
 /// Fails with [`ContentFailure`] when there is any error.
 pub fn load_site(args: &SiteArgs) -> anyhow::Result<Loaded> {
+    load_site_as(args, Format::Text)
+}
+
+/// [`load_site`], printing the diagnostics in `format`.
+pub fn load_site_as(args: &SiteArgs, format: Format) -> anyhow::Result<Loaded> {
     let mut diagnostics = Diagnostics::default();
     let (dossier, assets) = resolve_site(args, None, &mut diagnostics)?;
-    report(&diagnostics);
+    report(&diagnostics, format);
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
@@ -89,10 +94,15 @@ fn content_failure(diagnostics: &Diagnostics) -> ContentFailure {
     ContentFailure(format!("{} in the content", count(errors, "error")))
 }
 
-/// Prints every diagnostic to stderr, sorted by file and line.
-fn report(diagnostics: &Diagnostics) {
+/// Prints every diagnostic, sorted by file and line: as text on stderr, or in a
+/// machine's format on stdout.
+fn report(diagnostics: &Diagnostics, format: Format) {
     for diagnostic in diagnostics.sorted() {
-        eprintln!("{diagnostic}");
+        let line = crate::diagnostics::format_problem(format, &diagnostic);
+        match format {
+            Format::Text => eprintln!("{line}"),
+            Format::Json | Format::Github => println!("{line}"),
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 mod cache;
 mod frontmatter;
 pub mod schema;
+mod yaml_help;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -421,15 +422,8 @@ fn parse_document<F: DeserializeOwned>(
     let value: Value = match serde_yaml::from_str(split.yaml) {
         Ok(value) => value,
         Err(e) => {
-            let line = e
-                .location()
-                .map(|l| split.yaml_line + l.line() - 1)
-                .unwrap_or(split.yaml_line);
-            diagnostics.error(
-                path,
-                Some(line),
-                format!("invalid YAML: {}", yaml_message(&e)),
-            );
+            let (line, message) = yaml_help::explain(split.yaml, split.yaml_line, &e);
+            diagnostics.error(path, Some(line), message);
             return None;
         }
     };

@@ -13,3 +13,4 @@ mod output;
 mod serve;
 mod served;
 mod sites;
+mod toolkit_check;

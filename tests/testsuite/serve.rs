@@ -463,9 +463,9 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
     .expect("written");
     let error = channel.expect("error");
     let text = error["text"].as_str().expect("the error's text");
-    // YAML finds the unclosed list where the next key starts, on line 6.
+    // The unclosed list is reported on the line that opens it, line 5.
     assert!(
-        text.contains("content/briefings/talks.md:6: error: invalid YAML"),
+        text.contains("content/briefings/talks.md:5: error: invalid YAML"),
         "{text}"
     );
     assert_eq!(
@@ -476,7 +476,7 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
     assert!(
         served
             .stderr()
-            .contains("content/briefings/talks.md:6: error: invalid YAML")
+            .contains("content/briefings/talks.md:5: error: invalid YAML")
     );
 
     // A page that opens the channel now hears the error at once.
