@@ -90,7 +90,7 @@ fn replaced_by_statics<'s>(
     jobs: &[pages::Job],
     statics: &[&'s str],
 ) -> Vec<&'s str> {
-    let special = |path: &str| path == "dossier.json" || path == search::INDEX_PATH;
+    let special = |path: &str| path == "dossier.json" || search::is_index_path(path);
     // Every page is `.html` or `.xml`: most sites have no static file that could be
     // one, and need not list the pages.
     let could_be_generated =
@@ -256,10 +256,12 @@ impl<'a> Rendering<'a> {
                         json::write_model_json(self.dossier, out)
                     })?;
                 }
-                if !self.replaced.contains(search::INDEX_PATH) {
-                    sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
-                }
-                anyhow::Ok(())
+                let index = site.search_index()?;
+                index
+                    .files()
+                    .par_iter()
+                    .filter(|(path, _)| !self.replaced.contains(path.as_str()))
+                    .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))
             },
         );
         let pages = pages?;
@@ -287,8 +289,9 @@ impl<'a> Rendering<'a> {
         let site = self
             .alone
             .get_or_init(|| pages::Site::new(self.dossier, self.templates, self.settings, None));
-        if path == search::INDEX_PATH {
-            return Ok(Some(site.search_index()?.into_bytes()));
+        if search::is_index_path(path) {
+            let index = site.search_index()?;
+            return Ok(index.file(path).map(|text| text.as_bytes().to_vec()));
         }
         let Some(&at) = self.pages().get(path) else {
             return Ok(None);

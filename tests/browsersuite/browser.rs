@@ -25,7 +25,7 @@ const PAGES: &[&str] = &[
     "search/index.html",
 ];
 
-fn browser_dir() -> PathBuf {
+pub(crate) fn browser_dir() -> PathBuf {
     repo().join("tests/browser")
 }
 
@@ -45,7 +45,7 @@ fn require(tool: &str, found: bool, install: &str) {
     );
 }
 
-fn chromium() -> PathBuf {
+pub(crate) fn chromium() -> PathBuf {
     let path = std::env::var_os("DOSSIER_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
@@ -82,7 +82,7 @@ fn install_node_modules() {
     });
 }
 
-fn node_modules(package: &str) -> PathBuf {
+pub(crate) fn node_modules(package: &str) -> PathBuf {
     install_node_modules();
     let path = browser_dir().join("node_modules").join(package);
     require(

@@ -14,3 +14,4 @@ mod common;
 mod served;
 
 mod browser;
+mod search;

@@ -153,8 +153,11 @@ fn the_example_dossier_builds_without_warnings() {
         "positions/index.html",
         "network/index.html",
         "search/index.html",
-        "search-index.js",
+        "search-index/manifest.js",
         "search.js",
+        "search-core.js",
+        "search-key.js",
+        "snowball-english.js",
         "favicon.svg",
         "404.html",
         "feed.xml",
@@ -177,36 +180,46 @@ fn the_example_dossier_builds_without_warnings() {
     // The whole network, drawn and listed.
     let network = page(&tree, "network/index.html");
     assert!(network.contains(r#"<svg class="graph""#) && network.contains("pairs-caption"));
-    // The search index finds an actor by alias; the search page lists everything without script.
-    let index = page(&tree, "search-index.js");
-    assert!(index.starts_with("window.DOSSIER_SEARCH = ["));
-    assert!(index.contains(r#""Moscow","Kremlin""#));
-    // A meeting points at its participants' entries, by index.
-    let entries: serde_json::Value = serde_json::from_str(
-        index
-            .trim_start_matches("window.DOSSIER_SEARCH = ")
-            .trim_end()
-            .trim_end_matches(';'),
-    )
-    .expect("the index is JSON");
-    let entries = entries.as_array().expect("a list");
-    let meeting = entries
+    // The search index holds the text, an actor's alias among it, in shards of
+    // terms; a document's text is in its kind's chunk; the search page links to the
+    // lists for readers without script.
+    let files: Vec<(&String, &str)> = tree
         .iter()
-        .find(|e| e["t"] == "Witkoff meets Dmitriev")
-        .expect("the meeting is indexed");
-    let related: Vec<&str> = meeting["r"]
-        .as_array()
-        .expect("related entries")
-        .iter()
-        .map(|i| {
-            entries[i.as_u64().expect("an index") as usize]["t"]
-                .as_str()
-                .expect("a title")
-        })
+        .filter(|(path, _)| path.starts_with("search-index/"))
+        .map(|(path, bytes)| (path, std::str::from_utf8(bytes).expect("UTF-8")))
         .collect();
-    assert_eq!(related, ["Steve Witkoff", "Kirill Dmitriev"]);
+    assert!(
+        files
+            .iter()
+            .all(|(_, text)| text.starts_with("dossierSearch."))
+    );
+    let holding = |needle: &str| -> Vec<&str> {
+        files
+            .iter()
+            .filter(|(_, text)| text.contains(needle))
+            .map(|(path, _)| path.as_str())
+            .collect()
+    };
+    assert_eq!(
+        holding(r#"["kremlin",["#).len(),
+        1,
+        "one shard holds the term"
+    );
+    assert!(
+        holding(r#"["reaffirm",["#).len() == 1,
+        "a meeting's outcome is indexed"
+    );
+    assert!(
+        holding("Umerov reaffirmed Ukraine\u{2019}s commitment")
+            .iter()
+            .any(|path| path.starts_with("search-index/d/1-")),
+        "the outcome's text is in a chunk of meetings"
+    );
+    assert!(holding(r#"["a:witkoff",["#).len() == 1, "the actor filter");
     let search = page(&tree, "search/index.html");
-    assert!(search.contains(r#"<a href="../actors/russia/index.html">Russia</a>"#));
+    for list in ["briefings", "actors", "topics", "meetings"] {
+        assert!(search.contains(&format!(r#"<a href="../{list}/index.html">"#)));
+    }
     // Each matrix cell links to the source in the briefing it comes from, with its date.
     let matrix = page(&tree, "positions/index.html");
     let cells = matrix.matches(r#"<td class="matrix__cell"#).count();
@@ -234,7 +247,11 @@ fn author_text_cannot_break_out_of_the_search_index_or_the_graphs() {
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
     let tree = read_tree(&site.path().join("public"));
-    let index = page(&tree, "search-index.js");
+    let index: String = tree
+        .iter()
+        .filter(|(path, _)| path.starts_with("search-index/"))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
     for forbidden in ["<", ">", "&", "\u{2028}"] {
         assert!(!index.contains(forbidden), "{forbidden:?} in {index}");
     }

@@ -217,9 +217,9 @@ impl<'k> PageContext<'k> {
 pub struct Site<'a> {
     dossier: &'a Dossier,
     templates: &'a Templates,
-    /// What search finds: written to `search-index.js` and listed on the search page;
-    /// made on first use, since a page rendered alone (`dossier serve`) rarely needs it.
-    search: std::sync::OnceLock<Vec<search::Entry>>,
+    /// The search index: made on first use, since a page rendered alone (`dossier
+    /// serve`) rarely needs it.
+    search: std::sync::OnceLock<Result<search::Index, String>>,
     /// Views shown on many pages, made once; none to render a few pages alone, for
     /// which they cost more than they save (and pages have no digest then).
     shared: Option<Shared>,
@@ -255,13 +255,14 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// The text of `search-index.js`.
-    pub fn search_index(&self) -> anyhow::Result<String> {
-        search::index_script(self.search())
-    }
-
-    fn search(&self) -> &[search::Entry] {
-        self.search.get_or_init(|| search::entries(self.dossier))
+    /// The files of the search index.
+    pub fn search_index(&self) -> anyhow::Result<&search::Index> {
+        let index = self
+            .search
+            .get_or_init(|| search::Index::build(self.dossier).map_err(|e| format!("{e:#}")));
+        index
+            .as_ref()
+            .map_err(|e| anyhow::anyhow!("cannot make the search index: {e}"))
     }
 
     /// Renders one page into `out`; its output path.
@@ -349,10 +350,7 @@ impl<'a> Site<'a> {
                 context.insert("network", &network_view(&v));
                 "Network".into()
             }
-            Job::Search => {
-                context.insert("groups", &search::groups(self.search()));
-                "Search".into()
-            }
+            Job::Search => "Search".into(),
             Job::NotFound => "Page not found".into(),
             Job::Feed => {
                 self.feed(&mut context);
