@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -36,6 +36,19 @@ pub trait LinkResolver {
     type Target;
     /// The page the reference names, or a message saying why it names none.
     fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget<'_>), String>;
+}
+
+/// The kind a wikilink says it names (`[[topic:annexation]]`: `topic`), and the rest
+/// of it; no kind for a bare wikilink (or one whose prefix is not a kind).
+pub fn wikilink_kind(reference: &str) -> (Option<&'static str>, &str) {
+    const KINDS: [&str; 4] = ["actor", "topic", "briefing", "meeting"];
+    if let Some((prefix, rest)) = reference.split_once(':') {
+        let prefix = prefix.trim();
+        if let Some(kind) = KINDS.iter().find(|k| k.eq_ignore_ascii_case(prefix)) {
+            return (Some(kind), rest.trim());
+        }
+    }
+    (None, reference)
 }
 
 /// A source that a `[^id]` footnote can cite without defining it.
@@ -106,7 +119,8 @@ pub fn render<R: LinkResolver>(
     options: RenderOptions,
 ) -> Rendered<R::Target> {
     let with_notes = append_source_notes(text, sources);
-    let rendered = render_events(&with_notes, text.len(), resolver, options, true);
+    let cited: Vec<&str> = sources.iter().map(|s| s.id).collect();
+    let rendered = render_events(&with_notes, text.len(), resolver, options, &cited, true);
     Rendered {
         html: rendered.html.into(),
         targets: rendered.targets,
@@ -122,7 +136,7 @@ pub fn render_inline<R: LinkResolver>(
     resolver: &R,
     options: RenderOptions,
 ) -> Rendered<R::Target, String> {
-    let mut rendered = render_events(text, text.len(), resolver, options, false);
+    let mut rendered = render_events(text, text.len(), resolver, options, &[], false);
     let html = rendered.html.trim_end();
     if let Some(inner) = html
         .strip_prefix("<p>")
@@ -135,12 +149,14 @@ pub fn render_inline<R: LinkResolver>(
 }
 
 /// Renders `text`, of which the first `own_len` bytes are the author's (the rest are
-/// source notes).
+/// source notes). `cited` are the ids of the sources the page lists (`source-<id>`);
+/// with `anchors`, headings get ids and footnotes are listed at the end.
 fn render_events<R: LinkResolver>(
     text: &str,
     own_len: usize,
     resolver: &R,
     options: RenderOptions,
+    cited: &[&str],
     anchors: bool,
 ) -> Rendered<R::Target, String> {
     // The line index is made only for a text that has a problem to report.
@@ -167,7 +183,8 @@ fn render_events<R: LinkResolver>(
             }) => match resolver.resolve(&dest_url) {
                 Ok((target, link)) => {
                     targets.push(target);
-                    if !has_pothole && dest_url.as_ref() == link.id {
+                    let (kind, written) = wikilink_kind(&dest_url);
+                    if !has_pothole && (kind.is_some() || written == link.id) {
                         rename_next = Some(link.name);
                     }
                     events.push(Event::Start(Tag::Link {
@@ -180,8 +197,15 @@ fn render_events<R: LinkResolver>(
                 Err(message) => {
                     let line = line_of(range.start);
                     problems.push((line, message));
-                    if range.start < own_len {
-                        unresolved.push((line, dest_url.to_string()));
+                    // A bare or `actor:` wikilink to nothing makes an actor.
+                    match wikilink_kind(&dest_url) {
+                        (None, _) if range.start < own_len => {
+                            unresolved.push((line, dest_url.to_string()))
+                        }
+                        (Some("actor"), written) if range.start < own_len => {
+                            unresolved.push((line, written.to_string()))
+                        }
+                        _ => {}
                     }
                     dropped_ends.push(TagEnd::Link);
                 }
@@ -243,12 +267,25 @@ fn render_events<R: LinkResolver>(
                 has_raw_html = true;
                 events.push(Event::Html(html));
             }
+            Event::Text(bracket) if &*bracket == "[" && range.start < own_len => {
+                if let Some(label) = undefined_footnote(&text[range.start..]) {
+                    problems.push((
+                        line_of(range.start),
+                        format!("footnote [^{label}] is not defined: add a line `[^{label}]: ...` after the text, or a source with `id: {label}`"),
+                    ));
+                }
+                events.push(Event::Text(bracket));
+            }
             other => events.push(other),
         }
     }
+    // Every id the page holds besides the document's: a heading or a footnote takes none
+    // of them.
+    let mut used: HashSet<String> = PAGE_IDS.iter().map(|id| id.to_string()).collect();
+    used.extend(cited.iter().map(|id| format!("source-{id}")));
     if anchors {
         demote_headings(&mut events);
-        add_heading_ids(&mut events);
+        add_heading_ids(&mut events, &mut used);
     }
     if has_raw_html && !options.trusted_html && raw_html_depth(&events) > MAX_RAW_HTML_DEPTH {
         // The sanitizer's HTML parser takes quadratic time on deep nesting: show such
@@ -265,6 +302,9 @@ fn render_events<R: LinkResolver>(
                 "raw HTML nested more than {MAX_RAW_HTML_DEPTH} elements deep is shown as text"
             ),
         ));
+    }
+    if anchors {
+        events = move_footnotes_to_the_end(events, &mut used);
     }
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -325,12 +365,55 @@ fn refused(url: &str) -> String {
     )
 }
 
-/// An author's root-relative link (`/actors/x/`) is made relative to the page that shows it.
+/// An author's root-relative link (`/actors/x/`) is made relative to the page that
+/// shows it, and a link to a folder names its `index.html`, so that it works from disk.
 fn root_relative(url: CowStr<'_>) -> CowStr<'_> {
     match url.strip_prefix('/') {
-        Some(rest) if !rest.starts_with('/') => format!("{ROOT_MARK}{rest}").into(),
+        Some(rest) if !rest.starts_with('/') => {
+            let end = rest.find(['?', '#']).unwrap_or(rest.len());
+            let (path, after) = rest.split_at(end);
+            let last = path.rsplit('/').next().unwrap_or_default();
+            let index = if path.is_empty() || path.ends_with('/') {
+                "index.html"
+            } else if !last.contains('.') {
+                "/index.html"
+            } else {
+                ""
+            };
+            format!("{ROOT_MARK}{path}{index}{after}").into()
+        }
         _ => url,
     }
+}
+
+/// Why a source's address cannot be its link: a refused scheme (an error), or no
+/// scheme at all (`www.state.gov/x`, a warning), which would make a link into this
+/// site that goes nowhere. `None` for an address that can be linked.
+pub fn source_url_problem(url: &str) -> Option<(bool, String)> {
+    if url.is_empty() {
+        return None;
+    }
+    if !is_safe_url(url) {
+        return Some((
+            true,
+            format!(
+                "source url '{url}' is refused: only http, https and mailto addresses are allowed"
+            ),
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    let has_scheme = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    (!has_scheme).then(|| {
+        (
+            false,
+            format!(
+                "source url '{url}' has no scheme, so it would link to a page of this dossier: write it in full, such as https://{}",
+                url.trim_start_matches('/')
+            ),
+        )
+    })
 }
 
 /// A page shows its own title as `<h1>`: when a document uses `#` headings, every
@@ -365,9 +448,8 @@ fn demote_headings(events: &mut [Event<'_>]) {
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique
-/// within the document.
-fn add_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashSet<String> = HashSet::new();
+/// within the page (`used` holds the ids already taken, and takes these).
+fn add_heading_ids(events: &mut [Event<'_>], used: &mut HashSet<String>) {
     for event in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
             used.insert(id.to_string());
@@ -388,13 +470,7 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
                 s if s.is_empty() => "section".to_string(),
                 s => s,
             };
-            let mut id = base.clone();
-            let mut n = 1;
-            while used.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            used.insert(id.clone());
+            let id = unique(base, used);
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(id.into());
             }
@@ -402,6 +478,163 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
         }
         i += 1;
     }
+}
+
+/// The ids the default templates give the elements of the pages that show a document:
+/// the document's own headings and footnotes take none of them.
+const PAGE_IDS: &[&str] = &[
+    "main",
+    "site-search-q",
+    "sec-meetings",
+    "sec-positions",
+    "sec-quotes",
+    "sec-sources",
+    "sec-counterparts",
+    "sec-timeline",
+    "sec-members",
+    "sec-briefings",
+    "sec-summary",
+    "sec-outcome",
+];
+
+/// `base`, or `base-1`, `base-2`... the first that is not in `used`, which takes it.
+fn unique(base: String, used: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// The label of `[^label]` at the start of `text` (a footnote the parser did not find
+/// defined, so left as text).
+fn undefined_footnote(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("[^")?;
+    let end = rest.find(']')?;
+    let label = &rest[..end];
+    (!label.is_empty() && !label.contains(char::is_whitespace) && !rest[end + 1..].starts_with(':'))
+        .then_some(label)
+}
+
+/// The footnotes of a document in the order they are first cited (their number is
+/// their place): each label's id and how many times it is cited so far.
+#[derive(Default)]
+struct Notes<'e> {
+    list: Vec<(CowStr<'e>, String, usize)>,
+    by_label: HashMap<CowStr<'e>, usize>,
+}
+
+/// The place of `label` in `notes`, added (with an id not in `used`) if new.
+fn note_of<'e>(notes: &mut Notes<'e>, label: &CowStr<'e>, used: &mut HashSet<String>) -> usize {
+    if let Some(&at) = notes.by_label.get(label) {
+        return at;
+    }
+    let base = match crate::model::slugify(label) {
+        s if s.is_empty() => "note".to_string(),
+        s => s,
+    };
+    // `fn-<x>` and `fnref-<x>` both free; a second citation's `_2` is in no slug.
+    let mut x = base.clone();
+    let mut n = 1;
+    while used.contains(&format!("fn-{x}")) || used.contains(&format!("fnref-{x}")) {
+        x = format!("{base}-{n}");
+        n += 1;
+    }
+    let id = format!("fn-{x}");
+    used.insert(id.clone());
+    used.insert(format!("fnref-{x}"));
+    notes.list.push((label.clone(), id, 0));
+    notes.by_label.insert(label.clone(), notes.list.len() - 1);
+    notes.list.len() - 1
+}
+
+/// Lists the footnotes at the end of the document, numbered in the order they are
+/// first cited, each with a link back to every place that cites it (↩), under ids
+/// (`fn-<label>`, `fnref-<label>`) that no other element of the page uses.
+fn move_footnotes_to_the_end<'e>(
+    events: Vec<Event<'e>>,
+    used: &mut HashSet<String>,
+) -> Vec<Event<'e>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::FootnoteDefinition(_))))
+    {
+        return events;
+    }
+    let mut notes = Notes::default();
+    let mut body = Vec::with_capacity(events.len());
+    let mut definitions: HashMap<CowStr<'e>, Vec<Event<'e>>> = HashMap::new();
+    let mut inside: Option<(CowStr<'e>, Vec<Event<'e>>)> = None;
+    let mut order = Vec::new();
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => inside = Some((label, Vec::new())),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                if let Some((label, inner)) = inside.take() {
+                    order.push(label.clone());
+                    definitions.entry(label).or_insert(inner);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let at = note_of(&mut notes, &label, used);
+                let (_, id, count) = &mut notes.list[at];
+                *count += 1;
+                let reference = format!("fnref-{}", &id[3..]);
+                let reference = if *count == 1 {
+                    reference
+                } else {
+                    format!("{reference}_{count}")
+                };
+                let html = format!(
+                    "<sup class=\"footnote-reference\" id=\"{reference}\"><a href=\"#{id}\">{}</a></sup>",
+                    at + 1
+                );
+                match &mut inside {
+                    Some((_, inner)) => inner.push(Event::InlineHtml(html.into())),
+                    None => body.push(Event::InlineHtml(html.into())),
+                }
+            }
+            other => match &mut inside {
+                Some((_, inner)) => inner.push(other),
+                None => body.push(other),
+            },
+        }
+    }
+    // Definitions never cited are listed after the cited ones.
+    for label in &order {
+        note_of(&mut notes, label, used);
+    }
+    body.push(Event::Html("<div class=\"footnotes\">\n<ol>\n".into()));
+    for (label, id, count) in &notes.list {
+        let Some(mut inner) = definitions.remove(label) else {
+            continue;
+        };
+        let back: String = (1..=*count)
+            .map(|n| {
+                let reference = format!("fnref-{}", &id[3..]);
+                match n {
+                    1 => format!(" <a href=\"#{reference}\" class=\"footnote-backref\">↩</a>"),
+                    n => format!(" <a href=\"#{reference}_{n}\" class=\"footnote-backref\">↩<sup>{n}</sup></a>"),
+                }
+            })
+            .collect();
+        body.push(Event::Html(format!("<li id=\"{id}\">\n").into()));
+        let closes_a_paragraph = matches!(inner.last(), Some(Event::End(TagEnd::Paragraph)));
+        if closes_a_paragraph {
+            let end = inner.pop();
+            inner.push(Event::InlineHtml(back.into()));
+            inner.extend(end);
+        } else {
+            inner.push(Event::Html(back.into()));
+        }
+        body.extend(inner);
+        body.push(Event::Html("</li>\n".into()));
+    }
+    body.push(Event::Html("</ol>\n</div>\n".into()));
+    body
 }
 
 /// Appends a footnote definition for every source cited as `[^id]` and not defined.
@@ -421,7 +654,7 @@ fn append_source_notes<'t>(text: &'t str, sources: &[CitableSource<'_>]) -> Cow<
             } else {
                 source.title
             });
-            if source.url.is_empty() || !is_safe_url(source.url) {
+            if source.url.is_empty() || source_url_problem(source.url).is_some() {
                 notes.push_str(&format!("*{title}*"));
             } else {
                 notes.push_str(&format!(
@@ -503,7 +736,7 @@ mod tests {
     impl LinkResolver for NoNames {
         type Target = String;
         fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
-            match reference.to_lowercase().as_str() {
+            match wikilink_kind(reference).1.to_lowercase().as_str() {
                 "steve-witkoff" | "witkoff" => Ok((
                     "steve-witkoff".into(),
                     LinkTarget {
@@ -659,6 +892,106 @@ mod tests {
         assert_eq!(
             &*render_inline("Keep *all* of it", &NoNames, RenderOptions::default()).html,
             "Keep <em>all</em> of it"
+        );
+    }
+
+    #[test]
+    fn root_relative_links_to_a_folder_name_its_index() {
+        let out = html(
+            "[a](/briefings/x/) [b](/briefings/x#sec-sources) [c](/) [d](/static/a.pdf) [e](//cdn.example.org/x)",
+        );
+        for href in [
+            "@root/briefings/x/index.html\"",
+            "@root/briefings/x/index.html#sec-sources\"",
+            "@root/index.html\"",
+            "@root/static/a.pdf\"",
+            "\"//cdn.example.org/x\"",
+        ] {
+            assert!(out.contains(href), "{href} in {out}");
+        }
+    }
+
+    #[test]
+    fn footnotes_are_listed_at_the_end_with_links_back_and_ids_no_heading_takes() {
+        let sources = [CitableSource {
+            id: "notes",
+            title: "Notes",
+            publisher: "",
+            url: "",
+        }];
+        let text = "A.[^notes] B.[^b] C.[^b]\n\n[^b]: Bee.\n\n## Notes\n\n## Source notes\n\n## Fn notes\n\n## Main\n";
+        let out = render(text, &NoNames, &sources, RenderOptions::default()).html;
+        for part in [
+            "<sup class=\"footnote-reference\" id=\"fnref-notes-1\"><a href=\"#fn-notes-1\">1</a></sup>",
+            "<sup class=\"footnote-reference\" id=\"fnref-b_2\"><a href=\"#fn-b\">2</a></sup>",
+            "<h2 id=\"notes\">",
+            "<h2 id=\"source-notes-1\">",
+            "<h2 id=\"main-1\">",
+            "<li id=\"fn-notes-1\">\n<p><em>Notes</em>. <a href=\"#fnref-notes-1\" class=\"footnote-backref\">↩</a></p>",
+            "<li id=\"fn-b\">\n<p>Bee. <a href=\"#fnref-b\" class=\"footnote-backref\">↩</a> <a href=\"#fnref-b_2\" class=\"footnote-backref\">↩<sup>2</sup></a></p>",
+        ] {
+            assert!(out.contains(part), "{part}\nin\n{out}");
+        }
+        let ids: Vec<&str> = out
+            .split("id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let unique: HashSet<&&str> = ids.iter().collect();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    }
+
+    #[test]
+    fn an_undefined_footnote_is_a_problem_on_its_line() {
+        let out = render(
+            "One.\n\nTwo.[^nyt] `[^code]` [^ok]\n\n[^ok]: Fine.",
+            &NoNames,
+            &[],
+            RenderOptions::default(),
+        );
+        assert_eq!(
+            out.problems,
+            vec![(2, "footnote [^nyt] is not defined: add a line `[^nyt]: ...` after the text, or a source with `id: nyt`".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_source_url_without_a_scheme_is_a_warning_and_not_a_link() {
+        assert_eq!(source_url_problem("https://www.state.gov/x"), None);
+        assert_eq!(source_url_problem(""), None);
+        let (is_error, message) = source_url_problem("www.state.gov/x").unwrap();
+        assert!(
+            !is_error && message.ends_with("such as https://www.state.gov/x"),
+            "{message}"
+        );
+        assert!(source_url_problem("javascript:alert(1)").unwrap().0);
+        let sources = [CitableSource {
+            id: "s",
+            title: "State",
+            publisher: "",
+            url: "www.state.gov/x",
+        }];
+        let out = render("Said.[^s]", &NoNames, &sources, RenderOptions::default()).html;
+        assert!(!out.contains("www.state.gov"), "{out}");
+    }
+
+    #[test]
+    fn typed_wikilinks_show_the_name_and_only_actor_ones_make_an_actor() {
+        assert_eq!(
+            wikilink_kind("topic: annexation"),
+            (Some("topic"), "annexation")
+        );
+        assert_eq!(wikilink_kind("Re: talks"), (None, "Re: talks"));
+        let out = render(
+            "[[actor:witkoff]] [[actor:Nobody]] [[topic:nothing]] [[Somebody]]",
+            &NoNames,
+            &[],
+            RenderOptions::default(),
+        );
+        assert!(out.html.starts_with("<p><a href=\"@root/actors/steve-witkoff/index.html\" title=\"U.S. special envoy\">Steve Witkoff</a>"), "{}", out.html);
+        assert_eq!(
+            out.unresolved,
+            vec![(0, "Nobody".to_string()), (0, "Somebody".to_string())]
         );
     }
 }

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 
-use crate::render::{Rendering, Sink};
+use crate::render::Sink;
 
 /// A file every build holds, by which an earlier build is known.
 const MARKER: &str = "dossier.json";
@@ -66,12 +66,16 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The output stage: writes every file of `rendering` into a staging folder beside
-/// `target`, then swaps it in for `target`; the number of files written. On any
-/// error `target` stays as it was.
-pub fn write(rendering: &Rendering<'_>, target: &Path) -> anyhow::Result<usize> {
+/// The output stage: `fill` writes the render into a staging folder beside `target`
+/// (`rendering.write(sink)`, through any sink that looks at each file on its way,
+/// such as the link check), which is then swapped in for `target`; the number of
+/// files written. On any error `target` stays as it was.
+pub fn write(
+    target: &Path,
+    fill: impl FnOnce(&dyn Sink) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
     let staging = Staging::new(target)?;
-    rendering.write(&staging)?;
+    fill(&staging)?;
     let files = staging.file_count();
     staging.commit()?;
     Ok(files)

@@ -24,8 +24,17 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
         &loaded.assets,
         &settings,
     );
-    let files = crate::output::write(&rendering, &output)
-        .map_err(|e| crate::pipeline::shown_as(e, crate::diagnostics::Format::Text))?;
+    let files = crate::output::write(&output, |staging| {
+        let checked = crate::links::Checked::new(staging);
+        rendering.write(&checked)?;
+        checked.report(
+            &loaded.dossier,
+            &args.site.root,
+            args.site.strict,
+            Default::default(),
+        )
+    })
+    .map_err(|e| crate::pipeline::shown_as(e, crate::diagnostics::Format::Text))?;
     let d = &loaded.dossier;
     if !d.drafts_left_out.is_empty() {
         eprintln!(

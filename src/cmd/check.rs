@@ -10,13 +10,21 @@ use crate::render::RenderSettings;
 pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
     let settings = RenderSettings::default();
     let result = load_as(&args.site, args.format).and_then(|loaded| {
+        let checked = crate::links::Checked::new(&Discard);
         crate::render::render(
             &loaded.dossier,
             &loaded.templates,
             &loaded.assets,
             &settings,
         )
-        .write(&Discard)?;
+        .write(&checked)
+        .map_err(|e| crate::pipeline::shown_as(e, args.format))?;
+        checked.report(
+            &loaded.dossier,
+            &args.site.root,
+            args.site.strict,
+            args.format,
+        )?;
         Ok(loaded)
     });
     let loaded = match result {
@@ -27,6 +35,12 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
         }
     };
     let d = &loaded.dossier;
+    if !d.drafts_left_out.is_empty() {
+        eprintln!(
+            "Left out {} (--drafts includes them)",
+            count(d.drafts_left_out.len(), "draft")
+        );
+    }
     eprintln!(
         "No errors: {}, {}, {}, {}, {}, {}",
         count(d.briefings.len(), "briefing"),

@@ -80,10 +80,37 @@ pub fn init(args: &InitArgs) -> anyhow::Result<()> {
         }
         std::fs::write(&full, text).with_context(|| format!("cannot write {}", full.display()))?;
     }
-    eprintln!(
-        "Created a new dossier in {}. Build it with:\n\n    cd {} && dossier build\n",
-        shown(dir),
-        shown(dir)
-    );
+    eprintln!("{}", created(&shown(dir)));
     Ok(())
+}
+
+/// What `init` says once the site is made in the folder shown as `dir`: no `cd` when
+/// it is the current folder.
+fn created(dir: &str) -> String {
+    let dir = dir
+        .strip_suffix('/')
+        .filter(|d| !d.is_empty())
+        .unwrap_or(dir);
+    if dir.is_empty() || dir == "." {
+        "Created a new dossier in the current folder. Build it with:\n\n    dossier build\n"
+            .to_string()
+    } else {
+        format!("Created a new dossier in {dir}. Build it with:\n\n    cd {dir} && dossier build\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::created;
+
+    #[test]
+    fn the_current_folder_is_named_as_such_and_needs_no_cd() {
+        assert_eq!(
+            created("."),
+            "Created a new dossier in the current folder. Build it with:\n\n    dossier build\n"
+        );
+        assert_eq!(created(""), created("."));
+        assert_eq!(created("./"), created("."));
+        assert!(created("accords").ends_with("    cd accords && dossier build\n"));
+    }
 }

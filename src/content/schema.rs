@@ -54,6 +54,8 @@ pub struct PositionFront {
     pub topic: Option<String>,
     pub stance: Option<String>,
     pub date: Option<String>,
+    /// `restated` or `changed`; by default, whether the text differs from the last.
+    pub change: Option<String>,
     pub source: Option<String>,
 }
 
@@ -112,7 +114,7 @@ pub mod keys {
         "outcome",
         "source",
     ];
-    pub const POSITION: &[&str] = &["actor", "topic", "stance", "date", "source"];
+    pub const POSITION: &[&str] = &["actor", "topic", "stance", "date", "change", "source"];
     pub const QUOTE: &[&str] = &["actor", "text", "date", "source"];
     pub const ACTOR: &[&str] = &["name", "kind", "role", "affiliation", "aliases"];
     pub const TOPIC: &[&str] = &["name", "aliases"];

@@ -242,8 +242,14 @@ pub struct Position {
     pub date: Date,
     pub source: Option<SourceRef>,
     pub briefing: BriefingIx,
-    /// True when the stance differs from the actor's previous stance on the topic.
+    /// True when the stance differs from the actor's previous stance on the topic
+    /// (or `change: changed` says so).
     pub changed: bool,
+    /// True when the actor held a stance on the topic before and this one restates it
+    /// (the same text, or `change: restated`).
+    pub restated: bool,
+    /// `change:` as written: `Some(true)` for changed, `Some(false)` for restated.
+    pub written_change: Option<bool>,
 }
 
 /// Words an actor said.

@@ -73,9 +73,10 @@ pub fn resolve_through(
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };
-    let bodies = names.render_bodies(&content, &drafts, render_options, memo, &mut problems);
     check_unique_slugs(&drafts, &mut problems);
     assign_meeting_ids(&mut drafts, &names, &mut problems);
+    names.pages = names::Pages::of(&drafts);
+    let bodies = names.render_bodies(&content, &drafts, render_options, memo, &mut problems);
     let rendered = names.render_fields(&drafts, bodies.briefings, render_options, memo);
 
     // Every actor and topic is now known: fix their order (by id) for good.
@@ -133,6 +134,8 @@ struct Names {
     actor_refs: RefTable,
     topics: Vec<TopicDecl>,
     topic_refs: RefTable,
+    /// The briefings and meetings a wikilink can name.
+    pages: names::Pages,
 }
 
 struct ActorDecl {

@@ -91,6 +91,7 @@ struct PositionJson<'a> {
     stance: &'a str,
     date: String,
     changed: bool,
+    restated: bool,
     source: Option<&'a str>,
     briefing: &'a str,
 }
@@ -211,6 +212,7 @@ pub fn write_model_json(d: &Dossier, out: &mut dyn std::io::Write) -> anyhow::Re
                 stance: &p.stance,
                 date: p.date.iso(),
                 changed: p.changed,
+                restated: p.restated,
                 source: source(p.source),
                 briefing: slug(&p.briefing),
             })

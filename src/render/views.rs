@@ -69,6 +69,7 @@ pub struct PositionView<'a> {
     pub source: Option<SourceView<'a>>,
     pub briefing: Value,
     pub changed: bool,
+    pub restated: bool,
 }
 
 #[derive(Serialize)]
@@ -340,6 +341,7 @@ impl<'a> Views<'a> {
             source: self.source(p.source),
             briefing: self.briefing_value(p.briefing),
             changed: p.changed,
+            restated: p.restated,
         }
     }
 

@@ -6,6 +6,7 @@
 //! target (`tests/browsersuite/`, feature `browser`).
 
 mod arch_pipeline;
+mod author;
 mod commands;
 mod common;
 mod injection;

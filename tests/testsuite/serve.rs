@@ -473,11 +473,10 @@ fn a_broken_file_keeps_the_last_good_site_and_shows_the_error_until_mended() {
         before,
         "the last good page"
     );
-    assert!(
-        served
-            .stderr()
-            .contains("content/briefings/talks.md:5: error: invalid YAML")
-    );
+    // The overlay may be sent before the same error is printed: wait for the line.
+    served.wait_until("printed the error", |stderr| {
+        stderr.contains("content/briefings/talks.md:5: error: invalid YAML")
+    });
 
     // A page that opens the channel now hears the error at once.
     let late = Channel::open(&served);

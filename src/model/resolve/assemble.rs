@@ -171,6 +171,7 @@ impl Assembler<'_> {
             match mention {
                 Mention::Actor(a) => push_unique(&mut actors, self.actor_ix(a)),
                 Mention::Topic(t) => push_unique(&mut topics, self.topic_ix(t)),
+                Mention::Page => {}
             }
         }
         for meeting in draft.meetings {
@@ -216,6 +217,8 @@ impl Assembler<'_> {
                 source: source_ref(position.source),
                 briefing: bix,
                 changed: false,
+                restated: false,
+                written_change: position.change,
             });
         }
         for quote in draft.quotes {

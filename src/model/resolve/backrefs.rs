@@ -28,13 +28,20 @@ pub(super) fn compute_back_references(dossier: &mut Dossier) {
         }
     }
     // Positions are sorted by actor, topic and date: each run of one actor and topic is
-    // a history, and a stance that differs from the one before it has changed.
+    // a history, and a stance that differs from the one before it has changed, unless
+    // its `change:` says whether it did.
     for i in 0..positions.len() {
-        let changed = i > 0 && {
-            let (before, this) = (&positions[i - 1], &positions[i]);
-            before.actor == this.actor && before.topic == this.topic && before.stance != this.stance
+        let (follows, differs) = match i {
+            0 => (false, false),
+            _ => {
+                let (before, this) = (&positions[i - 1], &positions[i]);
+                let follows = before.actor == this.actor && before.topic == this.topic;
+                (follows, before.stance != this.stance)
+            }
         };
+        let changed = follows && positions[i].written_change.unwrap_or(differs);
         positions[i].changed = changed;
+        positions[i].restated = follows && !changed;
         let ix = PositionIx(i as u32);
         let position = &positions[i];
         briefings[position.briefing.get()].positions.push(ix);

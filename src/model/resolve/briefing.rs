@@ -281,12 +281,25 @@ trait Refer {
         );
         let date = item.date(position.date.as_deref(), problems);
         let source = item.source(position.source.as_deref(), problems);
+        let change = match position.change.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(written) if written.eq_ignore_ascii_case("restated") => Some(false),
+            Some(written) if written.eq_ignore_ascii_case("changed") => Some(true),
+            Some(written) => {
+                let message = format!(
+                    "unknown change '{written}': write `change: restated` (the stance is the same, in other words) or `change: changed`"
+                );
+                problems.error(item.path, item.field("change"), message);
+                None
+            }
+        };
         Some(PositionDraft {
             actor: actor?,
             topic: topic?,
             stance: stance?,
             index: item.index,
             date: date?,
+            change,
             source,
         })
     }
@@ -389,14 +402,16 @@ fn read_sources(
             continue;
         }
         let url = source.url.as_deref().unwrap_or_default().trim();
-        let url = if url.is_empty() || markdown::is_safe_url(url) {
-            url.to_string()
-        } else {
-            let message = format!(
-                "source url '{url}' is refused: only http, https and mailto addresses are allowed"
-            );
-            problems.error(path, locator.field("sources", index, "url"), message);
-            String::new()
+        let url = match markdown::source_url_problem(url) {
+            None => url.to_string(),
+            Some((is_error, message)) => {
+                let line = locator.field("sources", index, "url");
+                match is_error {
+                    true => problems.error(path, line, message),
+                    false => problems.warning(path, line, message),
+                }
+                String::new()
+            }
         };
         sources.push(Source {
             id: id.to_string(),
@@ -563,6 +578,8 @@ pub(super) struct PositionDraft {
     /// Its index in the briefing's `positions:`, to find its lines.
     pub(super) index: usize,
     pub(super) date: Date,
+    /// `change:` as written: `Some(true)` for changed, `Some(false)` for restated.
+    pub(super) change: Option<bool>,
     pub(super) source: Option<usize>,
 }
 

@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::rendering::Mention;
 use super::*;
 use crate::content::Document;
 use crate::content::schema::{ActorFront, TopicFront};
+use crate::markdown::{self, LinkTarget};
 use crate::model::refs::Lookup;
 
 impl Names {
@@ -351,6 +353,10 @@ fn resolve_or_name<'n>(
     match refs.lookup(reference) {
         Lookup::Found(ix) => Some(Resolved::Found(ix)),
         Lookup::Ambiguous(found) => {
+            // An exact id wins over the names and aliases it shares.
+            if let Some(&ix) = found.iter().find(|&&i| id_of(i) == reference) {
+                return Some(Resolved::Found(ix));
+            }
             let ids: Vec<&str> = found.iter().map(|&i| id_of(i)).collect();
             problems.error(at.path, (at.line)(), ambiguous(what, reference, &ids));
             None
@@ -392,4 +398,222 @@ pub(super) fn every_name<'a>(
     [id, name]
         .into_iter()
         .chain(aliases.iter().map(String::as_str))
+}
+
+/// The briefings (by slug and title) and meetings (by id) a wikilink can name.
+#[derive(Default)]
+pub(super) struct Pages {
+    entries: Vec<PageEntry>,
+    by_key: HashMap<String, Vec<u32>>,
+}
+
+/// A page a wikilink can name: `kind` is `briefing` or `meeting`.
+struct PageEntry {
+    kind: &'static str,
+    id: String,
+    name: String,
+}
+
+impl Pages {
+    /// Every briefing and meeting of `drafts`, whose meetings have their ids.
+    pub(super) fn of(drafts: &[super::BriefingDraft<'_>]) -> Pages {
+        let mut pages = Pages::default();
+        for draft in drafts {
+            pages.add(
+                "briefing",
+                &draft.slug,
+                &draft.title,
+                &[&draft.slug, &draft.title],
+            );
+            for meeting in &draft.meetings {
+                if let Some(id) = &meeting.id {
+                    let name = if meeting.title.is_empty() {
+                        id
+                    } else {
+                        &meeting.title
+                    };
+                    pages.add("meeting", id, name, &[id]);
+                }
+            }
+        }
+        pages
+    }
+
+    fn add(&mut self, kind: &'static str, id: &str, name: &str, keys: &[&str]) {
+        let ix = self.entries.len() as u32;
+        self.entries.push(PageEntry {
+            kind,
+            id: id.to_string(),
+            name: name.to_string(),
+        });
+        for key in keys.iter().map(|k| k.trim().to_lowercase()) {
+            let entry = self.by_key.entry(key).or_default();
+            if !entry.contains(&ix) {
+                entry.push(ix);
+            }
+        }
+    }
+
+    /// Feeds every page a wikilink can name to `hasher`, for the digest of what bodies
+    /// were rendered against.
+    pub(super) fn digest(&self, hasher: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for entry in &self.entries {
+            (entry.kind, &entry.id, &entry.name).hash(hasher);
+        }
+    }
+}
+
+/// Something a wikilink can name, before it is chosen.
+#[derive(Clone, Copy)]
+enum Candidate {
+    Actor(u32),
+    Topic(u32),
+    Page(u32),
+}
+
+impl Names {
+    /// Resolves a wikilink that names something, or says why a typed one
+    /// (`[[actor:x]]`, `[[topic:x]]`, `[[briefing:x]]`, `[[meeting:x]]`) names
+    /// nothing; `None` for a bare one that matches nothing (the caller reports it,
+    /// with its suggestion). An exact id wins over names and aliases; two matches
+    /// otherwise are an error that names every candidate.
+    pub(super) fn wikilink(
+        &self,
+        reference: &str,
+    ) -> Option<Result<(Mention, LinkTarget<'_>), String>> {
+        let (kind, written) = markdown::wikilink_kind(reference);
+        let written = written.trim();
+        let every = |lookup: Lookup| match lookup {
+            Lookup::Found(ix) => vec![ix],
+            Lookup::Ambiguous(all) => all,
+            Lookup::Missing => Vec::new(),
+        };
+        let mut candidates: Vec<Candidate> = Vec::new();
+        if matches!(kind, None | Some("actor")) {
+            candidates.extend(
+                every(self.actor_refs.lookup(written))
+                    .into_iter()
+                    .map(Candidate::Actor),
+            );
+        }
+        if matches!(kind, None | Some("topic")) {
+            candidates.extend(
+                every(self.topic_refs.lookup(written))
+                    .into_iter()
+                    .map(Candidate::Topic),
+            );
+        }
+        if kind.is_none_or(|k| k == "briefing" || k == "meeting") {
+            let pages = self.pages.by_key.get(&written.to_lowercase());
+            candidates.extend(
+                pages
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&p| kind.is_none_or(|k| self.pages.entries[p as usize].kind == k))
+                    .map(|&p| Candidate::Page(p)),
+            );
+        }
+        if candidates.len() > 1 {
+            let by_id: Vec<Candidate> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| self.candidate(c).1 == written)
+                .collect();
+            if by_id.len() == 1 {
+                candidates = by_id;
+            }
+        }
+        match candidates[..] {
+            [one] => Some(Ok(self.link_to(one))),
+            [] => kind.map(|kind| {
+                let what = match kind {
+                    "briefing" => "write a briefing's slug or title".to_string(),
+                    "meeting" => "write a meeting's id".to_string(),
+                    _ => format!(
+                        "write the id, name or alias of one, or describe it in content/{kind}s/{}.md",
+                        slugify(written)
+                    ),
+                };
+                Err(format!("wikilink [[{reference}]] matches no {kind}: {what}"))
+            }),
+            _ => {
+                let named: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| {
+                        let (kind, id) = self.candidate(c);
+                        format!("the {kind} '{id}'")
+                    })
+                    .collect();
+                let typed: Vec<String> = candidates
+                    .iter()
+                    .map(|&c| {
+                        let (kind, id) = self.candidate(c);
+                        format!("[[{kind}:{id}]]")
+                    })
+                    .collect();
+                Some(Err(format!(
+                    "wikilink [[{reference}]] is ambiguous: it names {}: write {}",
+                    super::assemble::join_names(&named.iter().map(String::as_str).collect::<Vec<_>>()),
+                    typed.join(" or ")
+                )))
+            }
+        }
+    }
+
+    /// A candidate's kind and id.
+    fn candidate(&self, candidate: Candidate) -> (&'static str, &str) {
+        match candidate {
+            Candidate::Actor(a) => ("actor", &self.actors[a as usize].id),
+            Candidate::Topic(t) => ("topic", &self.topics[t as usize].id),
+            Candidate::Page(p) => {
+                let entry = &self.pages.entries[p as usize];
+                (entry.kind, &entry.id)
+            }
+        }
+    }
+
+    fn link_to(&self, candidate: Candidate) -> (Mention, LinkTarget<'_>) {
+        match candidate {
+            Candidate::Actor(a) => {
+                let decl = &self.actors[a as usize];
+                let url = format!("actors/{}/index.html", decl.id);
+                (
+                    Mention::Actor(a),
+                    LinkTarget {
+                        url,
+                        title: &decl.role,
+                        id: &decl.id,
+                        name: &decl.name,
+                    },
+                )
+            }
+            Candidate::Topic(t) => {
+                let decl = &self.topics[t as usize];
+                let url = format!("topics/{}/index.html", decl.id);
+                (
+                    Mention::Topic(t),
+                    LinkTarget {
+                        url,
+                        title: "",
+                        id: &decl.id,
+                        name: &decl.name,
+                    },
+                )
+            }
+            Candidate::Page(p) => {
+                let entry = &self.pages.entries[p as usize];
+                let url = format!("{}s/{}/index.html", entry.kind, entry.id);
+                (
+                    Mention::Page,
+                    LinkTarget {
+                        url,
+                        title: "",
+                        id: &entry.id,
+                        name: &entry.name,
+                    },
+                )
+            }
+        }
+    }
 }

@@ -23,12 +23,17 @@ use crate::model::refs::Lookup;
 pub(super) enum Mention {
     Actor(u32),
     Topic(u32),
+    /// A briefing or a meeting: no back-reference is kept.
+    Page,
 }
 
 impl LinkResolver for Names {
     type Target = Mention;
 
     fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), String> {
+        if let Some(resolved) = self.wikilink(reference) {
+            return resolved;
+        }
         let actor = self.actor_refs.lookup(reference);
         let topic = self.topic_refs.lookup(reference);
         match (actor, topic) {
@@ -216,6 +221,7 @@ impl Names {
         for topic in &self.topics {
             (&topic.id, &topic.name, &topic.aliases).hash(&mut hasher);
         }
+        self.pages.digest(&mut hasher);
         hasher.finish()
     }
 
