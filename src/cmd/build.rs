@@ -4,7 +4,6 @@ use std::time::Instant;
 
 use super::shown;
 use crate::cli::BuildArgs;
-use crate::diagnostics::Format;
 use crate::output::check_output_dir;
 use crate::pipeline::count;
 use crate::render::RenderSettings;
@@ -32,10 +31,10 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
             &loaded.dossier,
             &args.site.root,
             args.site.strict,
-            Format::Text,
+            Default::default(),
         )
     })
-    .map_err(|e| crate::pipeline::shown_as(e, Format::Text))?;
+    .map_err(|e| crate::pipeline::shown_as(e, crate::diagnostics::Format::Text))?;
     let d = &loaded.dossier;
     if !d.drafts_left_out.is_empty() {
         eprintln!(

@@ -10,14 +10,15 @@ use crate::render::RenderSettings;
 pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
     let settings = RenderSettings::default();
     let result = load_as(&args.site, args.format).and_then(|loaded| {
-        let rendering = crate::render::render(
+        let checked = crate::links::Checked::new(&Discard);
+        crate::render::render(
             &loaded.dossier,
             &loaded.templates,
             &loaded.assets,
             &settings,
-        );
-        let checked = crate::links::Checked::new(&Discard);
-        rendering.write(&checked)?;
+        )
+        .write(&checked)
+        .map_err(|e| crate::pipeline::shown_as(e, args.format))?;
         checked.report(
             &loaded.dossier,
             &args.site.root,

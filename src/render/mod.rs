@@ -82,7 +82,20 @@ pub fn render<'a>(
 /// index) replaces it, and the generated one is not made. Of `statics` (output
 /// paths of static files), those that replace a generated file.
 pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
+    if !statics.iter().copied().any(could_be_generated) {
+        return Vec::new();
+    }
     replaced_by_statics(dossier, &pages::jobs(dossier), statics)
+}
+
+/// True when `path` could be a generated file's: every page is `.html` or `.xml`.
+fn could_be_generated(path: &str) -> bool {
+    is_generated_file(path) || path.ends_with(".html") || path.ends_with(".xml")
+}
+
+/// The generated files that are not pages.
+fn is_generated_file(path: &str) -> bool {
+    path == "dossier.json" || search::is_index_path(path)
 }
 
 fn replaced_by_statics<'s>(
@@ -90,12 +103,12 @@ fn replaced_by_statics<'s>(
     jobs: &[pages::Job],
     statics: &[&'s str],
 ) -> Vec<&'s str> {
-    let special = |path: &str| path == "dossier.json" || search::is_index_path(path);
-    // Every page is `.html` or `.xml`: most sites have no static file that could be
-    // one, and need not list the pages.
-    let could_be_generated =
-        |path: &&str| special(path) || path.ends_with(".html") || path.ends_with(".xml");
-    let candidates: Vec<&str> = statics.iter().copied().filter(could_be_generated).collect();
+    // Most sites have no static file that could be a page, and need not list them.
+    let candidates: Vec<&str> = statics
+        .iter()
+        .copied()
+        .filter(|path| could_be_generated(path))
+        .collect();
     if candidates.is_empty() {
         return candidates;
     }
@@ -103,7 +116,7 @@ fn replaced_by_statics<'s>(
         jobs.iter().map(|job| job.path(dossier)).collect();
     candidates
         .into_iter()
-        .filter(|path| special(path) || pages.contains(*path))
+        .filter(|path| is_generated_file(path) || pages.contains(*path))
         .collect()
 }
 
