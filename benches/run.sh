@@ -72,6 +72,12 @@ print(f"| {n:,} | {td:.2f} | {th:.2f} | {td/th:.2f} | {tf:.2f} | {td/tf:.2f} | {
 PY
 done
 
+# The weight of each output: the largest page of each kind, files and bytes.
+echo
+for n in $SIZES; do
+  bash benches/pages.sh "$WORK/out-$n-dossier"
+done
+
 # Edit-to-visible of `dossier serve`: the median of a few edits to one briefing.
 serve_bench() {
   # The bench copies the site into a temporary folder: keep that in memory too.
