@@ -66,10 +66,10 @@ pub fn check_output_dir(root: &Path, output: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The output stage: `fill` writes the render into a staging folder beside `target`
-/// (`rendering.write(sink)`, through any sink that looks at each file on its way,
-/// such as the link check), which is then swapped in for `target`; the number of
-/// files written. On any error `target` stays as it was.
+/// The output stage: writes every file that `fill` puts into its sink (a rendering,
+/// seen by the internal link check) into a staging folder beside `target`, then swaps
+/// it in for `target`; the number of files written. On any error, of `fill` or of the
+/// writing, `target` stays as it was.
 pub fn write(
     target: &Path,
     fill: impl FnOnce(&dyn Sink) -> anyhow::Result<()>,
