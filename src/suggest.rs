@@ -1,20 +1,28 @@
 //! "Did you mean ...?": the nearest known name to a misspelt one.
+//!
+//! [`closest`] compares a word with each of a few candidates (the keys of a file
+//! format). [`NameIndex`] answers the same question for the names of a site, however
+//! many: it finds the names within a few edits of the input by walking sorted sets of
+//! names (`fst`) with a Levenshtein automaton, and scores only those, as `closest`
+//! scores every candidate. Nothing here knows what the names name.
+
+use std::collections::BTreeMap;
+
+use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
 
 /// The candidate nearest to `input`, when one is close enough to be a likely typo.
 /// Comparison ignores case. Ties go to the first candidate in order.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = input.to_lowercase();
+    let threshold = threshold(&input);
     let mut best: Option<(&'a str, f64)> = None;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
         // A misspelt surname ("witkof") should find the full name ("steve-witkoff").
-        let by_part = lower
-            .split([' ', '-', '_'])
-            .filter(|part| part.chars().count() >= 3 && *part != lower)
-            .map(|part| 0.95 * strsim::normalized_damerau_levenshtein(&input, part))
+        let by_part = parts(&lower)
+            .map(|part| part_score(&input, part))
             .fold(0.0, f64::max);
-        let score = strsim::normalized_damerau_levenshtein(&input, &lower).max(by_part);
-        let threshold = if input.chars().count() <= 4 { 0.5 } else { 0.6 };
+        let score = whole_score(&input, &lower).max(by_part);
         if score >= threshold && best.is_none_or(|(_, b)| score > b) {
             best = Some((candidate, score));
         }
@@ -22,27 +30,373 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(candidate, _)| candidate)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::closest;
+/// The lowest score of a likely typo of `input` (lowercase): short words allow more.
+fn threshold(input: &str) -> f64 {
+    if input.chars().count() <= 4 { 0.5 } else { 0.6 }
+}
 
-    #[test]
-    fn suggests_near_misses_only() {
-        let keys = ["participants", "topics", "title"];
-        assert_eq!(closest("partcipants", keys), Some("participants"));
-        assert_eq!(closest("Topcs", keys), Some("topics"));
-        assert_eq!(closest("zzzz", keys), None);
-        assert_eq!(
-            closest("witkof", ["steve-witkoff", "witkoff", "russia"]),
-            Some("witkoff")
-        );
-        assert_eq!(
-            closest("witkof", ["steve-witkoff", "Steve Witkoff"]),
-            Some("steve-witkoff")
-        );
-        assert_eq!(
-            closest("Dmitriv", ["kirill-dmitriev", "russia"]),
-            Some("kirill-dmitriev")
-        );
+/// The parts of a lowercase name that a misspelt reference may name alone: its words,
+/// of three letters or more, when it has more than one.
+fn parts(lower: &str) -> impl Iterator<Item = &str> {
+    lower
+        .split([' ', '-', '_'])
+        .filter(move |part| part.chars().count() >= 3 && *part != lower)
+}
+
+fn whole_score(input: &str, lower: &str) -> f64 {
+    strsim::normalized_damerau_levenshtein(input, lower)
+}
+
+fn part_score(input: &str, part: &str) -> f64 {
+    0.95 * strsim::normalized_damerau_levenshtein(input, part)
+}
+
+/// The most edits (insertions, deletions, substitutions, transpositions) between an
+/// input of `chars` characters and a name or part suggested for it.
+fn max_edits(chars: usize) -> u8 {
+    if chars >= 10 { 3 } else { 2 }
+}
+
+/// Inputs longer than this are not names anyone misspelt: nothing is suggested.
+const MAX_INPUT: usize = 64;
+
+/// How many names wait, unsorted, before they go into a set of their own.
+const RECENT: usize = 32;
+
+/// Names by number, for suggestions: [`NameIndex::nearest`] gives the number of the
+/// name [`closest`] would choose among all the names inserted, when that name is
+/// within [`max_edits`] of the input or has a part that is. Ties go to the lowest
+/// number, so numbers given in the order of the names keep `closest`'s order.
+///
+/// Names are added at any time. They wait in a short list, then go into sorted sets
+/// whose sizes double (each name is copied into a larger set a logarithmic number of
+/// times), so that a query walks a few sets, each in time bounded by the input and
+/// the edits it allows, whatever the number of names.
+#[derive(Default)]
+pub struct NameIndex {
+    /// Sorted sets, largest first: each key (a lowercase name or part) to its
+    /// [`Firsts`], with the same keys reversed, for the walk from the end.
+    sets: Vec<Sets>,
+    recent: BTreeMap<String, Firsts>,
+}
+
+/// The lowest number of a name that a key is the whole of, and of one it is a part of;
+/// `NONE` when there is none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Firsts {
+    whole: u32,
+    part: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Firsts {
+    const EMPTY: Firsts = Firsts {
+        whole: NONE,
+        part: NONE,
+    };
+
+    fn pack(self) -> u64 {
+        (u64::from(self.whole) << 32) | u64::from(self.part)
+    }
+
+    fn unpack(value: u64) -> Firsts {
+        Firsts {
+            whole: (value >> 32) as u32,
+            part: value as u32,
+        }
+    }
+
+    fn min(self, other: Firsts) -> Firsts {
+        Firsts {
+            whole: self.whole.min(other.whole),
+            part: self.part.min(other.part),
+        }
     }
 }
+
+struct Sets {
+    forward: Map<Vec<u8>>,
+    backward: Map<Vec<u8>>,
+}
+
+impl NameIndex {
+    /// Adds `name` as number `number`.
+    pub fn insert(&mut self, name: &str, number: u32) {
+        let lower = name.trim().to_lowercase();
+        if lower.is_empty() {
+            return;
+        }
+        for part in parts(&lower) {
+            let firsts = self.recent.entry(part.to_string()).or_insert(Firsts::EMPTY);
+            firsts.part = firsts.part.min(number);
+        }
+        let firsts = self.recent.entry(lower).or_insert(Firsts::EMPTY);
+        firsts.whole = firsts.whole.min(number);
+        if self.recent.len() >= RECENT {
+            self.settle();
+        }
+    }
+
+    /// Moves the recent names into a set, and merges the sets that are then no more
+    /// than twice as large as the one after them.
+    fn settle(&mut self) {
+        let recent = std::mem::take(&mut self.recent);
+        self.sets.push(Sets::of(
+            recent.into_iter().map(|(k, f)| (k.into_bytes(), f)),
+        ));
+        while let [.., bigger, smaller] = self.sets.as_slice() {
+            if bigger.forward.len() > 2 * smaller.forward.len() {
+                break;
+            }
+            let (Some(smaller), Some(bigger)) = (self.sets.pop(), self.sets.pop()) else {
+                break;
+            };
+            self.sets.push(Sets::merge(&bigger, &smaller));
+        }
+    }
+
+    /// The number of the name nearest to `input` (see [`NameIndex`]), if one is close
+    /// enough to be a likely typo.
+    pub fn nearest(&self, input: &str) -> Option<u32> {
+        let input = input.to_lowercase();
+        let query: Vec<char> = input.chars().collect();
+        if query.is_empty() || query.len() > MAX_INPUT {
+            return None;
+        }
+        let edits = max_edits(query.len());
+        let threshold = threshold(&input);
+        let mut best: Option<(f64, u32)> = None;
+        let mut consider = |key: &str, firsts: Firsts| {
+            let scores = [
+                (firsts.whole, whole_score(&input, key)),
+                (firsts.part, part_score(&input, key)),
+            ];
+            for (number, score) in scores {
+                let better = best.is_none_or(|(s, n)| score > s || (score == s && number < n));
+                if number != NONE && score >= threshold && better {
+                    best = Some((score, number));
+                }
+            }
+        };
+        // Any key within `edits` of the input has at most one of them in its first
+        // half or in its second: walk the keys from the start with the first half
+        // held to one edit, then the reversed keys with the second half held so.
+        let half = query.len() / 2;
+        let reversed: Vec<char> = query.iter().rev().copied().collect();
+        let from_start = Edits::new(&query, half, edits);
+        let from_end = Edits::new(&reversed, query.len() - half, edits);
+        for sets in &self.sets {
+            let mut found = sets.forward.search(&from_start).into_stream();
+            while let Some((key, value)) = found.next() {
+                if let Ok(key) = std::str::from_utf8(key) {
+                    consider(key, Firsts::unpack(value));
+                }
+            }
+            let mut found = sets.backward.search(&from_end).into_stream();
+            while let Some((key, value)) = found.next() {
+                if let Ok(key) = std::str::from_utf8(key) {
+                    let key: String = key.chars().rev().collect();
+                    consider(&key, Firsts::unpack(value));
+                }
+            }
+        }
+        let anywhere = Edits::new(&query, 0, edits);
+        for (key, firsts) in &self.recent {
+            if anywhere.matches(key.as_bytes()) {
+                consider(key, *firsts);
+            }
+        }
+        best.map(|(_, number)| number)
+    }
+}
+
+impl Sets {
+    fn of(sorted: impl Iterator<Item = (Vec<u8>, Firsts)>) -> Sets {
+        let mut forward = MapBuilder::memory();
+        let mut backward: Vec<(String, u64)> = Vec::new();
+        for (key, firsts) in sorted {
+            // Keys are inserted in order, so insertion cannot fail.
+            let _ = forward.insert(&key, firsts.pack());
+            let reversed = String::from_utf8_lossy(&key).chars().rev().collect();
+            backward.push((reversed, firsts.pack()));
+        }
+        backward.sort_unstable();
+        backward.dedup_by(|a, b| a.0 == b.0);
+        let backward = Map::from_iter(backward).unwrap_or_default();
+        let forward = forward
+            .into_inner()
+            .ok()
+            .and_then(|bytes| Map::new(bytes).ok())
+            .unwrap_or_default();
+        Sets { forward, backward }
+    }
+
+    fn merge(a: &Sets, b: &Sets) -> Sets {
+        let mut union = a.forward.op().add(&b.forward).union();
+        let mut merged = Vec::with_capacity(a.forward.len() + b.forward.len());
+        while let Some((key, values)) = union.next() {
+            let firsts = values
+                .iter()
+                .map(|v| Firsts::unpack(v.value))
+                .fold(Firsts::EMPTY, Firsts::min);
+            merged.push((key.to_vec(), firsts));
+        }
+        Sets::of(merged.into_iter())
+    }
+}
+
+/// A Levenshtein automaton (with transpositions as one edit) over UTF-8 bytes: it
+/// matches the keys within `edits` of `query` that match the query's first `head`
+/// characters with at most one edit (see [`Edits::bound`]). Its state is the row of distances
+/// from each prefix of the query to the key read so far (the last two rows, for
+/// transpositions), so making one costs nothing; rows that exceed every bound die.
+struct Edits<'q> {
+    query: &'q [char],
+    head: usize,
+    edits: u8,
+}
+
+/// A row of distances, one for each prefix of the query (of [`MAX_INPUT`] characters
+/// at most): fixed in size, so that a state is copied, never allocated.
+type Cells = [u8; MAX_INPUT + 1];
+
+#[derive(Clone)]
+struct Row {
+    now: Cells,
+    before: Cells,
+    /// The cells of `now` within the bounds: every other is over them.
+    alive: (usize, usize),
+    last: Option<char>,
+    /// A character whose UTF-8 bytes are still being read: its bits and the number
+    /// of bytes to come.
+    pending: (u32, u8),
+}
+
+impl<'q> Edits<'q> {
+    fn new(query: &'q [char], head: usize, edits: u8) -> Self {
+        Edits { query, head, edits }
+    }
+
+    /// The most edits allowed to match the first `j` characters of the query: one
+    /// while `j` is within the head. (The last character of the head, the first after
+    /// it and the insertions between them are held by neither walk: with at most three
+    /// edits in all, one walk still holds its part of the key to one.)
+    fn bound(&self, j: usize) -> u8 {
+        if j < self.head {
+            self.edits.min(1)
+        } else {
+            self.edits
+        }
+    }
+
+    /// A distance, or `dead` when it is over the bound of cell `j`.
+    fn cell(&self, j: usize, distance: u8) -> u8 {
+        if distance > self.bound(j) {
+            self.edits + 1
+        } else {
+            distance
+        }
+    }
+
+    fn matches(&self, key: &[u8]) -> bool {
+        let mut state = self.start();
+        for &byte in key {
+            if !self.can_match(&state) {
+                return false;
+            }
+            state = self.accept(&state, byte);
+        }
+        self.is_match(&state)
+    }
+
+    /// The row after the key's next character `c`. Only the cells next to the live
+    /// ones of the row before can be live.
+    fn step(&self, row: &Row, c: char) -> Option<Row> {
+        let dead = self.edits + 1;
+        let query = self.query;
+        let mut next: Cells = [dead; MAX_INPUT + 1];
+        let (lo, hi) = row.alive;
+        let mut alive: Option<(usize, usize)> = None;
+        let mut j = lo;
+        while j <= query.len() && (j <= hi + 2 || next[j - 1] < dead) {
+            let mut best = row.now[j].saturating_add(1);
+            if j > 0 {
+                best = best
+                    .min(row.now[j - 1] + u8::from(query[j - 1] != c))
+                    .min(next[j - 1] + 1);
+            }
+            if j > 1 && row.last == Some(query[j - 1]) && query[j - 2] == c {
+                best = best.min(row.before[j - 2] + 1);
+            }
+            next[j] = self.cell(j, best.min(dead));
+            if next[j] < dead {
+                alive = Some((alive.map_or(j, |(first, _)| first), j));
+            }
+            j += 1;
+        }
+        alive.map(|alive| Row {
+            now: next,
+            before: row.now,
+            alive,
+            last: Some(c),
+            pending: (0, 0),
+        })
+    }
+}
+
+impl Automaton for Edits<'_> {
+    type State = Option<Row>;
+
+    fn start(&self) -> Option<Row> {
+        let dead = self.edits + 1;
+        let mut now: Cells = [dead; MAX_INPUT + 1];
+        let mut hi = 0;
+        for (j, cell) in now.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = self.cell(j, j.min(usize::from(dead)) as u8);
+            if *cell < dead {
+                hi = j;
+            }
+        }
+        Some(Row {
+            now,
+            before: [dead; MAX_INPUT + 1],
+            alive: (0, hi),
+            last: None,
+            pending: (0, 0),
+        })
+    }
+
+    fn is_match(&self, state: &Option<Row>) -> bool {
+        state
+            .as_ref()
+            .is_some_and(|row| row.pending.1 == 0 && row.now[self.query.len()] <= self.edits)
+    }
+
+    fn can_match(&self, state: &Option<Row>) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Option<Row>, byte: u8) -> Option<Row> {
+        let row = state.as_ref()?;
+        let (bits, left) = row.pending;
+        let (bits, left) = match (left, byte) {
+            (0, 0x00..=0x7f) => (u32::from(byte), 0),
+            (0, 0xc0..=0xdf) => (u32::from(byte & 0x1f), 1),
+            (0, 0xe0..=0xef) => (u32::from(byte & 0x0f), 2),
+            (0, 0xf0..=0xf7) => (u32::from(byte & 0x07), 3),
+            (1.., 0x80..=0xbf) => ((bits << 6) | u32::from(byte & 0x3f), left - 1),
+            // Not UTF-8: no key of the sets is such.
+            _ => return None,
+        };
+        if left > 0 {
+            let mut row = row.clone();
+            row.pending = (bits, left);
+            return Some(row);
+        }
+        self.step(row, char::from_u32(bits)?)
+    }
+}
+
+#[cfg(test)]
+mod tests;

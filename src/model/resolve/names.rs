@@ -10,7 +10,7 @@ use super::*;
 use crate::content::Document;
 use crate::content::schema::{ActorFront, TopicFront};
 use crate::markdown::{self, LinkTarget};
-use crate::model::refs::Lookup;
+use crate::model::refs::{Lookup, Origin};
 
 impl Names {
     pub(super) fn declare_actors(
@@ -66,8 +66,11 @@ impl Names {
 
     pub(super) fn add_actor(&mut self, decl: ActorDecl) -> u32 {
         let ix = self.actors.len() as u32;
-        self.actor_refs
-            .insert(ix, every_name(&decl.id, &decl.name, &decl.aliases));
+        self.actor_refs.insert(
+            ix,
+            every_name(&decl.id, &decl.name, &decl.aliases),
+            origin(decl.doc),
+        );
         self.actors.push(decl);
         ix
     }
@@ -97,8 +100,11 @@ impl Names {
 
     pub(super) fn add_topic(&mut self, decl: TopicDecl) -> u32 {
         let ix = self.topics.len() as u32;
-        self.topic_refs
-            .insert(ix, every_name(&decl.id, &decl.name, &decl.aliases));
+        self.topic_refs.insert(
+            ix,
+            every_name(&decl.id, &decl.name, &decl.aliases),
+            origin(decl.doc),
+        );
         self.topics.push(decl);
         ix
     }
@@ -229,6 +235,14 @@ impl Names {
             .collect();
         self.topic_refs.remap(&map);
         map
+    }
+}
+
+/// Where the names of an actor or topic come from: its file (by index), or none.
+fn origin(doc: Option<usize>) -> Origin {
+    match doc {
+        Some(_) => Origin::Declared,
+        None => Origin::Created,
     }
 }
 
