@@ -70,7 +70,7 @@ pub fn resolve_site(
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<(Dossier, Vec<Asset>)> {
     let root = args.root.as_path();
-    let config = Config::load(root, diagnostics)?;
+    let config = Config::load(root, diagnostics)?.with_base_url(args.base_url.as_deref());
     let strict = args.strict || config.strict;
     let (parsed, rendered) = match kept {
         Some(kept) => (Some(&mut kept.parsed), Some(&mut kept.rendered)),
@@ -165,6 +165,7 @@ mod tests {
             root: root.to_path_buf(),
             drafts: false,
             strict: false,
+            base_url: None,
         };
         let mut kept = Kept::default();
         assert_eq!(resolved(&args, Some(&mut kept)), resolved(&args, None));
@@ -216,6 +217,7 @@ mod tests {
             root: site.path().to_path_buf(),
             drafts: false,
             strict: false,
+            base_url: None,
         };
         let mut diagnostics = Diagnostics::default();
         let (dossier, _) = resolve_site(&args, None, &mut diagnostics).unwrap();

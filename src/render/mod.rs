@@ -5,7 +5,10 @@
 //! memory for `check` and `serve`). Nothing here touches the disk.
 
 mod assets;
+mod calendar;
 mod digest;
+mod extras;
+mod feeds;
 pub mod graph;
 mod json;
 mod network;
@@ -201,7 +204,8 @@ impl<'a> Render<'a> {
                 sink.write_with("dossier.json", &mut |out| {
                     json::write_model_json(self.dossier, out)
                 })?;
-                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())
+                sink.write(search::INDEX_PATH, site.search_index()?.as_bytes())?;
+                extras::write(self.dossier, self.templates, sink)
             },
         );
         let pages = pages?;
@@ -226,6 +230,9 @@ impl<'a> Render<'a> {
         if path == "dossier.json" {
             let mut bytes = Vec::new();
             json::write_model_json(self.dossier, &mut bytes)?;
+            return Ok(Some(bytes));
+        }
+        if let Some(bytes) = extras::file(self.dossier, self.templates, path)? {
             return Ok(Some(bytes));
         }
         let site = self
@@ -276,6 +283,7 @@ mod tests {
             root: root.to_path_buf(),
             drafts: false,
             strict: false,
+            base_url: None,
         };
         let (dossier, assets) =
             crate::cmd::resolve_site(&args, None, &mut Diagnostics::default()).unwrap();
@@ -329,7 +337,9 @@ mod tests {
         let rendered: Vec<&str> = second
             .keys()
             .map(String::as_str)
+            // The feeds of actors and topics are always written, as dossier.json.
             .filter(|p| p.ends_with(".html") || p.ends_with(".xml"))
+            .filter(|p| !p.ends_with("/feed.xml"))
             .collect();
         assert_eq!(rendered, ["briefings/b/index.html"]);
         for (path, bytes) in &first {

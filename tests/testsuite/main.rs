@@ -14,3 +14,4 @@ mod serve;
 mod served;
 mod sites;
 mod toolkit_check;
+mod toolkit_published;
