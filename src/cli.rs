@@ -49,6 +49,29 @@ pub struct SiteArgs {
     /// Treat every warning as an error (as `strict: true` in dossier.yaml).
     #[arg(long)]
     pub strict: bool,
+    /// The site's public address for this run, in place of dossier.yaml's `base_url`
+    /// (a deploy preview): only the absolute addresses change (feeds, sitemap,
+    /// canonical links, robots.txt, calendars, the 404 page's links).
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+/// A `--base-url`: an http(s) address, kept without its trailing `/`.
+fn parse_base_url(text: &str) -> Result<String, String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or("write an absolute address that starts with https:// or http://")?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err("the address names no host".into());
+    }
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c))
+    {
+        return Err("the address holds a space, a quote or a control character".into());
+    }
+    Ok(text.trim_end_matches('/').to_string())
 }
 
 #[derive(Debug, Args)]

@@ -69,6 +69,15 @@ fn config_message(error: &serde_yaml::Error) -> String {
 }
 
 impl Config {
+    /// This configuration with `base_url` in place of the file's, when given
+    /// (`--base-url`, for one run).
+    pub fn with_base_url(mut self, base_url: Option<&str>) -> Config {
+        if let Some(url) = base_url {
+            self.base_url = url.trim_end_matches('/').to_string();
+        }
+        self
+    }
+
     /// Reads `dossier.yaml` from `root`, or returns the defaults when it does not exist.
     /// Problems in the file are reported to `diagnostics`; the defaults stand in for it then.
     pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Config> {

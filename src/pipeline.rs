@@ -53,7 +53,7 @@ pub fn resolve(
     diagnostics: &mut Diagnostics,
 ) -> anyhow::Result<(Dossier, Vec<Asset>)> {
     let root = args.root.as_path();
-    let config = Config::load(root, diagnostics)?;
+    let config = Config::load(root, diagnostics)?.with_base_url(args.base_url.as_deref());
     let strict = args.strict || config.strict;
     let content = crate::content::load(root, diagnostics)?;
     let dossier = crate::model::resolve(config, content, resolve_options(args), diagnostics);
@@ -177,6 +177,7 @@ mod tests {
             root: site.path().to_path_buf(),
             drafts: false,
             strict: false,
+            base_url: None,
         };
         let mut diagnostics = Diagnostics::default();
         let (dossier, _) = resolve(&args, &mut diagnostics).unwrap();

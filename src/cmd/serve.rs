@@ -19,6 +19,7 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
         root: root.clone(),
         drafts: args.site.drafts,
         strict: args.site.strict,
+        base_url: args.site.base_url.clone(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -5,7 +5,10 @@
 //! memory for `check` and `serve`). Nothing here touches the disk.
 
 mod assets;
+mod calendar;
 mod digest;
+mod extras;
+mod feeds;
 pub mod graph;
 mod json;
 mod network;
@@ -274,7 +277,8 @@ impl<'a> Rendering<'a> {
                     .files()
                     .par_iter()
                     .filter(|(path, _)| !self.replaced.contains(path.as_str()))
-                    .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))
+                    .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))?;
+                extras::write(self.dossier, self.templates, sink)
             },
         );
         let pages = pages?;
@@ -297,6 +301,9 @@ impl<'a> Rendering<'a> {
         if path == "dossier.json" {
             let mut bytes = Vec::new();
             json::write_model_json(self.dossier, &mut bytes)?;
+            return Ok(Some(bytes));
+        }
+        if let Some(bytes) = extras::file(self.dossier, self.templates, path)? {
             return Ok(Some(bytes));
         }
         let site = self

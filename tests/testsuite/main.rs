@@ -17,3 +17,4 @@ mod serve;
 mod served;
 mod sites;
 mod toolkit_check;
+mod toolkit_published;

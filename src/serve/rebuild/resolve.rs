@@ -30,7 +30,7 @@ impl Memos {
         diagnostics: &mut Diagnostics,
     ) -> anyhow::Result<Option<(Dossier, Vec<Asset>)>> {
         let root = args.root.as_path();
-        let config = Config::load(root, diagnostics)?;
+        let config = Config::load(root, diagnostics)?.with_base_url(args.base_url.as_deref());
         let strict = args.strict || config.strict;
         let content = self.parsed.load(root, diagnostics)?;
         if unless_unchanged && !self.parsed.changed() {
@@ -77,6 +77,7 @@ mod tests {
             root: root.to_path_buf(),
             drafts: false,
             strict: false,
+            base_url: None,
         }
     }
 
