@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::Templates;
+use super::pages::{PageView, SiteView};
 use super::views::{actor_url, briefing_url, topic_url};
 use crate::model::{BriefingIx, Dossier};
 
@@ -53,22 +54,6 @@ impl Subject {
             .map(Subject::Actor)
             .chain((0..dossier.topics.len()).map(Subject::Topic))
     }
-}
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    language: &'a str,
-    base_url: &'a str,
-}
-
-#[derive(Serialize)]
-struct PageView<'a> {
-    kind: &'a str,
-    title: &'a str,
-    url: &'a str,
-    canonical: String,
 }
 
 #[derive(Serialize)]

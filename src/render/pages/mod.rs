@@ -140,20 +140,22 @@ pub fn jobs(dossier: &Dossier) -> Vec<Job> {
     jobs
 }
 
+/// The `site` every template sees (pages and the feeds of actors and topics).
 #[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    language: &'a str,
-    base_url: &'a str,
+pub(super) struct SiteView<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) language: &'a str,
+    pub(super) base_url: &'a str,
 }
 
+/// The `page` every template sees: its kind, title, address and canonical URL.
 #[derive(Serialize)]
-struct PageView<'a> {
-    kind: &'a str,
-    title: &'a str,
-    url: &'a str,
-    canonical: String,
+pub(super) struct PageView<'a> {
+    pub(super) kind: &'a str,
+    pub(super) title: &'a str,
+    pub(super) url: &'a str,
+    pub(super) canonical: String,
 }
 
 #[derive(Serialize)]
