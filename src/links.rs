@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::diagnostics::{ContentFailure, Diagnostics, Format};
+use crate::diagnostics::{Diagnostics, Format};
 use crate::model::Dossier;
 use crate::render::Sink;
 
@@ -104,17 +104,9 @@ impl<'s> Checked<'s> {
         if strict || dossier.config.strict {
             diagnostics.make_strict();
         }
-        for diagnostic in diagnostics.sorted() {
-            let line = crate::diagnostics::format_problem(format, &diagnostic);
-            match format {
-                Format::Text => eprintln!("{line}"),
-                Format::Json | Format::Github => println!("{line}"),
-            }
-        }
+        crate::pipeline::report_as(&diagnostics, format);
         if diagnostics.has_errors() {
-            let (errors, _) = diagnostics.counts();
-            let noun = if errors == 1 { "error" } else { "errors" };
-            return Err(ContentFailure(format!("{errors} {noun} in the content")).into());
+            return Err(crate::pipeline::content_failure(&diagnostics).into());
         }
         Ok(())
     }
