@@ -60,7 +60,11 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
 
     let watching = server.clone();
-    std::thread::spawn(move || watcher.run(|change| rebuilder.apply(change, &watching)));
+    std::thread::spawn(move || {
+        watcher.run(|change| {
+            rebuilder.apply(change, &watching);
+        })
+    });
     runtime
         .block_on(server.run(listener, async {
             let _ = tokio::signal::ctrl_c().await;

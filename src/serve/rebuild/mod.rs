@@ -17,6 +17,9 @@ pub mod render;
 pub mod resolve;
 pub mod watch;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -27,7 +30,7 @@ use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostics;
 use crate::model::Dossier;
 use crate::pipeline::{Loaded, content_failure, count};
-use crate::render::{Asset, RenderSettings, Rendering, Sink, Templates, collect_assets};
+use crate::render::{Asset, RenderSettings, Rendering, Sink, Stopped, Templates, collect_assets};
 use crate::serve::{BuiltSite, LIVE_RELOAD_TAG, MemorySink, Outcome, Pending, Server};
 use batch::Change;
 use render::{Memo as PageMemo, PageDigests};
@@ -42,6 +45,31 @@ enum Failure {
     /// A newer change came while the site was being rendered: the rebuild stopped,
     /// for the next one to make the site of both changes.
     Stopped,
+}
+
+/// What a rebuild did, as it printed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuilt {
+    /// The site of the change is served; the open pages were told this.
+    Served(Outcome),
+    /// The change has errors, shown; the last good site is still served.
+    Failed,
+    /// A newer change came while the site was rendered: the next rebuild makes the site
+    /// of both.
+    Stopped,
+}
+
+/// What tells a rebuild under way that a newer change came, so that it stops: the
+/// watcher's flag, set by each event that changes a source.
+pub trait Newer: Send + Sync {
+    /// True once a source changed since this rebuild started.
+    fn came(&self) -> bool;
+}
+
+impl Newer for AtomicBool {
+    fn came(&self) -> bool {
+        self.load(Ordering::SeqCst)
+    }
 }
 
 /// A site rendered in memory, finished.
@@ -70,14 +98,14 @@ pub struct Rebuilder {
     /// True when the templates changed since the served site was rendered, so that
     /// its fingerprints say nothing about the next render.
     templates_changed: bool,
-    /// Set when a source changed since this rebuild started.
-    newer: Arc<AtomicBool>,
+    /// Says when a source changed since this rebuild started.
+    newer: Arc<dyn Newer>,
 }
 
 impl Rebuilder {
-    /// The rebuilds of the site `args` names; `newer` is set when a source changed
-    /// since a rebuild started.
-    pub fn new(args: SiteArgs, newer: Arc<AtomicBool>) -> Rebuilder {
+    /// The rebuilds of the site `args` names; `newer` says when a source changed since
+    /// a rebuild started.
+    pub fn new(args: SiteArgs, newer: Arc<dyn Newer>) -> Rebuilder {
         Rebuilder {
             args,
             settings: RenderSettings {
@@ -94,7 +122,7 @@ impl Rebuilder {
     }
 
     /// Rebuilds what `change` affects and serves the result, or shows why it failed.
-    pub fn apply(&mut self, change: &Change, server: &Server) {
+    pub fn apply(&mut self, change: &Change, server: &Server) -> Rebuilt {
         let started = Instant::now();
         self.templates_changed |= change.templates;
         for path in &change.content {
@@ -115,21 +143,27 @@ impl Rebuilder {
         let elapsed = started.elapsed().as_millis();
         self.broken = result.is_err();
         match result {
-            Ok(Outcome::Unchanged) => eprintln!("Rebuilt in {elapsed} ms: nothing changed"),
-            Ok(Outcome::Stylesheets) => {
-                eprintln!("Rebuilt in {elapsed} ms: stylesheets swapped")
+            Ok(outcome) => {
+                let told = match outcome {
+                    Outcome::Unchanged => "nothing changed",
+                    Outcome::Stylesheets => "stylesheets swapped",
+                    Outcome::Reload => "pages reloaded",
+                };
+                eprintln!("Rebuilt in {elapsed} ms: {told}");
+                Rebuilt::Served(outcome)
             }
-            Ok(Outcome::Reload) => eprintln!("Rebuilt in {elapsed} ms: pages reloaded"),
             // The server runs: a missing folder is shown like any other error.
             Err(Failure::Fatal(error)) => {
                 self.fail(server, format!("error: {error:#}"));
+                Rebuilt::Failed
             }
-            Err(Failure::Shown) => {}
+            Err(Failure::Shown) => Rebuilt::Failed,
             Err(Failure::Stopped) => {
                 // Only a render served while it is made stops: its pages were told.
                 eprintln!(
                     "Rebuild stopped after {elapsed} ms, pages reloaded: a newer change follows"
-                )
+                );
+                Rebuilt::Stopped
             }
         }
     }
@@ -261,7 +295,7 @@ impl Rebuilder {
         }
         let memo = PageMemo {
             held: &previous,
-            stop: Some(&self.newer),
+            stop: Some(&*self.newer),
         };
         let (pending, requests) = Pending::new();
         let pending = Arc::new(pending);
@@ -290,9 +324,9 @@ impl Rebuilder {
         memo: &PageMemo,
         server: &Server,
     ) -> Result<Finished, Failure> {
-        let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
-            true if !self.site.is_empty() => Failure::Stopped,
-            _ => self.fail(server, crate::pipeline::template_report(&error)),
+        let fail = |error: anyhow::Error| match error.downcast_ref::<Stopped>() {
+            Some(Stopped) => Failure::Stopped,
+            None => self.fail(server, crate::pipeline::template_report(&error)),
         };
         let memory = MemorySink::default();
         let fingerprints = PageDigests::new(render.write_with(&memory, memo).map_err(fail)?);
