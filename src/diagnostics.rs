@@ -209,19 +209,6 @@ impl Diagnostics {
     }
 }
 
-/// The build failed because of the site's own content or templates (exit code 1), as
-/// opposed to usage or I/O (exit code 2). Its details were printed already, or are its message.
-#[derive(Debug)]
-pub struct ContentFailure(pub String);
-
-impl fmt::Display for ContentFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ContentFailure {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
