@@ -140,9 +140,60 @@ fn a_save_during_a_rebuild_stops_it_and_the_next_one_serves_both() {
     );
     let expected = built(&root);
     assert_eq!(
-        rebuilder.site.changed_paths(&expected),
+        rebuilder.state.site().changed_paths(&expected),
         Vec::<String>::new()
     );
-    let page = rebuilder.site.get("briefings/round-0/index.html").unwrap();
+    let served = rebuilder.state.site();
+    let page = served.get("briefings/round-0/index.html").unwrap();
     assert!(String::from_utf8_lossy(page).contains("Second save"));
+}
+
+/// A rebuild that failed on a template leaves the rebuilds behind: the next change,
+/// whatever it is, reads the templates again (and fails again) until they are mended;
+/// then the site served is what a build writes.
+#[test]
+fn a_broken_template_fails_every_rebuild_until_mended() {
+    let folder = tempfile::tempdir().unwrap();
+    let root = folder.path().to_path_buf();
+    site(&root);
+    let server = Server::new(([127, 0, 0, 1], 0).into());
+    let mut rebuilder = Rebuilder::new(site_args(&root), Arc::new(AtomicBool::new(false)));
+    rebuilder.first(&server).unwrap();
+    let template = root.join("templates/404.html");
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    let templates = Change {
+        templates: true,
+        ..Change::default()
+    };
+
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}{% block content %}{{ nope( }}{% endblock content %}",
+    )
+    .unwrap();
+    assert_eq!(rebuilder.apply(&templates, &server), Rebuilt::Failed);
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::write(root.join("static/extra.css"), "p { color: red }").unwrap();
+    let statics = Change {
+        statics: [PathBuf::from("static/extra.css")].into(),
+        ..Change::default()
+    };
+    assert_eq!(rebuilder.apply(&statics, &server), Rebuilt::Failed);
+    assert_eq!(
+        rebuilder.apply(&retitle(&root, "Edited"), &server),
+        Rebuilt::Failed
+    );
+
+    std::fs::write(
+        &template,
+        "{% extends \"base.html\" %}{% block content %}<p>Lost here.</p>{% endblock content %}",
+    )
+    .unwrap();
+    assert_eq!(
+        rebuilder.apply(&templates, &server),
+        Rebuilt::Served(Outcome::Reload)
+    );
+    let served = rebuilder.state.site();
+    assert_eq!(served.changed_paths(&built(&root)), Vec::<String>::new());
+    assert!(String::from_utf8_lossy(served.get("404.html").unwrap()).contains("Lost here."));
 }
