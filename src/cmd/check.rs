@@ -35,12 +35,7 @@ pub fn check(args: &CheckArgs) -> anyhow::Result<()> {
         }
     };
     let d = &loaded.dossier;
-    if !d.drafts_left_out.is_empty() {
-        eprintln!(
-            "Left out {} (--drafts includes them)",
-            count(d.drafts_left_out.len(), "draft")
-        );
-    }
+    crate::pipeline::print_notes(d);
     eprintln!(
         "No errors: {}, {}, {}, {}, {}, {}",
         count(d.briefings.len(), "briefing"),
