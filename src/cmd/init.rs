@@ -9,7 +9,7 @@ use crate::failure::Failure;
 const FILES: &[(&str, &str)] = &[
     (
         "dossier.yaml",
-        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"\nlanguage: en\nstrict: false\n",
+        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"    # the public address, such as https://example.org/dossier: for the sitemap, canonical links and feeds\nlanguage: en\nstrict: false\n",
     ),
     (
         "content/briefings/first-briefing.md",
