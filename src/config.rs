@@ -43,7 +43,7 @@ impl Default for Config {
 }
 
 /// The keys `dossier.yaml` accepts.
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "title",
     "description",
     "base_url",
