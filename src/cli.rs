@@ -35,6 +35,13 @@ pub enum Command {
     /// Watches content/, templates/, static/ and dossier.yaml. A change that does not
     /// build keeps the last good site served and shows the error over the open page.
     Serve(ServeArgs),
+    /// Write JSON Schemas of the front matter and of dossier.yaml, for editors.
+    ///
+    /// briefing.schema.json, actor.schema.json, topic.schema.json and
+    /// dossier.schema.json (draft 2020-12), with a description on every key and the
+    /// site's own actor and topic ids, names and aliases offered wherever a reference
+    /// goes. Run it again after adding actors or topics.
+    Schema(SchemaArgs),
 }
 
 /// Where the site is and what to include.
@@ -58,20 +65,13 @@ pub struct SiteArgs {
 
 /// A `--base-url`: an http(s) address, kept without its trailing `/`.
 fn parse_base_url(text: &str) -> Result<String, String> {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-        .ok_or("write an absolute address that starts with https:// or http://")?;
-    if rest.is_empty() || rest.starts_with('/') {
-        return Err("the address names no host".into());
+    if text.trim().is_empty() {
+        return Err("write an absolute address that starts with https:// or http://".into());
     }
-    if text
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c))
-    {
-        return Err("the address holds a space, a quote or a control character".into());
+    match crate::config::base_url_problem(text) {
+        Some(problem) => Err(problem),
+        None => Ok(text.trim_end_matches('/').to_string()),
     }
-    Ok(text.trim_end_matches('/').to_string())
 }
 
 #[derive(Debug, Args)]
@@ -112,4 +112,14 @@ pub struct ServeArgs {
     /// Open the site in the default browser once it is served.
     #[arg(long)]
     pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The site's folder (holding content/ and, optionally, dossier.yaml).
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// The folder to write the schemas in [default: .dossier/schemas/ in the site's folder].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

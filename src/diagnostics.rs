@@ -148,15 +148,22 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// Records an error about `path` at `line`.
     pub fn error(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
-        self.push(path, line, Severity::Error, message.into());
+        self.report(path, line, Severity::Error, message.into());
     }
 
     /// Records a warning about `path` at `line`.
     pub fn warning(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
-        self.push(path, line, Severity::Warning, message.into());
+        self.report(path, line, Severity::Warning, message.into());
     }
 
-    fn push(&mut self, path: &Path, line: Option<usize>, severity: Severity, message: String) {
+    /// Records a problem of the given severity about `path` at `line`.
+    pub fn report(
+        &mut self,
+        path: &Path,
+        line: Option<usize>,
+        severity: Severity,
+        message: String,
+    ) {
         self.items.push(Diagnostic {
             path: path.to_path_buf(),
             line,

@@ -141,6 +141,22 @@ pub fn report_as(diagnostics: &Diagnostics, format: Format) {
 }
 
 /// `1 briefing`, `2 briefings`.
+/// What a build or check leaves out, said before its summary: drafts, and without a
+/// `base_url` the files and links that need the site's address.
+pub fn print_notes(dossier: &Dossier) {
+    if !dossier.drafts_left_out.is_empty() {
+        eprintln!(
+            "Left out {} (--drafts includes them)",
+            count(dossier.drafts_left_out.len(), "draft")
+        );
+    }
+    if dossier.config.base_url.is_empty() {
+        eprintln!(
+            "Left out sitemap.xml, canonical links and the feeds' absolute addresses: they need the site's address (set base_url: https://... in dossier.yaml, or build with --base-url URL)"
+        );
+    }
+}
+
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

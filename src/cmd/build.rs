@@ -37,12 +37,7 @@ pub fn build(args: &BuildArgs) -> Result<(), Failure> {
     })
     .map_err(|e| crate::pipeline::shown_as(e.into(), crate::diagnostics::Format::Text))?;
     let d = &loaded.dossier;
-    if !d.drafts_left_out.is_empty() {
-        eprintln!(
-            "Left out {} (--drafts includes them)",
-            count(d.drafts_left_out.len(), "draft")
-        );
-    }
+    crate::pipeline::print_notes(d);
     eprintln!(
         "Built {}, {}, {}, {} ({files} files) into {} in {} ms",
         count(d.briefings.len(), "briefing"),

@@ -26,12 +26,7 @@ pub fn check(args: &CheckArgs) -> Result<(), Failure> {
         args.format,
     )?;
     let d = &loaded.dossier;
-    if !d.drafts_left_out.is_empty() {
-        eprintln!(
-            "Left out {} (--drafts includes them)",
-            count(d.drafts_left_out.len(), "draft")
-        );
-    }
+    crate::pipeline::print_notes(d);
     eprintln!(
         "No errors: {}, {}, {}, {}, {}, {}",
         count(d.briefings.len(), "briefing"),

@@ -9,7 +9,7 @@ use crate::failure::Failure;
 const FILES: &[(&str, &str)] = &[
     (
         "dossier.yaml",
-        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"\nlanguage: en\nstrict: false\n",
+        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"    # the public address, such as https://example.org/dossier: for the sitemap, canonical links and feeds\nlanguage: en\nstrict: false\n",
     ),
     (
         "content/briefings/first-briefing.md",
@@ -61,6 +61,21 @@ Write more briefings in `content/briefings/`, describe actors in
         "content/topics/ceasefire.md",
         "---\nname: Ceasefire\naliases: [truce]\n---\nWhat each side holds on stopping the fighting.\n",
     ),
+    // Editors with yaml-language-server (VS Code's YAML extension) take the schemas
+    // of `dossier schema` from here.
+    (
+        ".vscode/settings.json",
+        r#"{
+  "yaml.schemas": {
+    "./.dossier/schemas/dossier.schema.json": "dossier.yaml",
+    "./.dossier/schemas/briefing.schema.json": "content/briefings/**/*.md",
+    "./.dossier/schemas/actor.schema.json": "content/actors/*.md",
+    "./.dossier/schemas/topic.schema.json": "content/topics/*.md"
+  }
+}
+"#,
+    ),
+    (".gitignore", "public/\n.dossier-cache/\n"),
 ];
 
 /// Creates the example site in `args.dir`, which must not exist or be empty.
@@ -82,6 +97,7 @@ pub fn init(args: &InitArgs) -> Result<(), Failure> {
         }
         std::fs::write(&full, text).with_context(|| format!("cannot write {}", full.display()))?;
     }
+    super::schema::write_schemas(dir, &dir.join(super::SCHEMA_DIR))?;
     eprintln!("{}", created(&shown(dir)));
     Ok(())
 }

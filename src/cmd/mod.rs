@@ -5,11 +5,13 @@
 mod build;
 mod check;
 mod init;
+mod schema;
 mod serve;
 
 pub use build::build;
 pub use check::check;
 pub use init::init;
+pub use schema::{SCHEMA_DIR, schema};
 pub use serve::serve;
 
 use std::path::Path;

@@ -18,3 +18,4 @@ mod served;
 mod sites;
 mod toolkit_check;
 mod toolkit_published;
+mod toolkit_schema;
