@@ -3,7 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::diagnostics::Format;
 
@@ -42,6 +42,13 @@ pub enum Command {
     /// site's own actor and topic ids, names and aliases offered wherever a reference
     /// goes. Run it again after adding actors or topics.
     Schema(SchemaArgs),
+    /// Write a new briefing, actor or topic to fill in; never over an existing file.
+    ///
+    /// The file is named from the title (`content/briefings/<slug>.md`,
+    /// `content/actors/<id>.md`, `content/topics/<id>.md`) and holds every field an
+    /// author may write, the optional ones as comments; a briefing is dated today
+    /// unless `--date` says otherwise. Prints the new file's path on stdout.
+    New(NewArgs),
 }
 
 /// Where the site is and what to include.
@@ -129,4 +136,27 @@ pub struct SchemaArgs {
     /// The folder to write the schemas in [default: .dossier/schemas/ in the site's folder].
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The briefing's title, or the actor's or topic's name; the file is named from it.
+    pub title: String,
+    /// The briefing's date, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The site's folder.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+/// The kinds of file `dossier new` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Briefing,
+    Actor,
+    Topic,
 }

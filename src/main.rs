@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Init(args) => cmd::init(args),
         Command::Serve(args) => cmd::serve(args),
         Command::Schema(args) => cmd::schema(args),
+        Command::New(args) => cmd::new(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

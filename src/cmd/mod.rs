@@ -5,12 +5,14 @@
 mod build;
 mod check;
 mod init;
+mod new;
 mod schema;
 mod serve;
 
 pub use build::build;
 pub use check::check;
 pub use init::init;
+pub use new::new;
 pub use schema::{SCHEMA_DIR, schema};
 pub use serve::serve;
 

@@ -17,5 +17,6 @@ mod serve;
 mod served;
 mod sites;
 mod toolkit_check;
+mod toolkit_new;
 mod toolkit_published;
 mod toolkit_schema;
