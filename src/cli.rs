@@ -72,20 +72,13 @@ pub struct SiteArgs {
 
 /// A `--base-url`: an http(s) address, kept without its trailing `/`.
 fn parse_base_url(text: &str) -> Result<String, String> {
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"))
-        .ok_or("write an absolute address that starts with https:// or http://")?;
-    if rest.is_empty() || rest.starts_with('/') {
-        return Err("the address names no host".into());
+    if text.trim().is_empty() {
+        return Err("write an absolute address that starts with https:// or http://".into());
     }
-    if text
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c))
-    {
-        return Err("the address holds a space, a quote or a control character".into());
+    match crate::config::base_url_problem(text) {
+        Some(problem) => Err(problem),
+        None => Ok(text.trim_end_matches('/').to_string()),
     }
-    Ok(text.trim_end_matches('/').to_string())
 }
 
 #[derive(Debug, Args)]

@@ -68,6 +68,36 @@ fn config_message(error: &serde_yaml::Error) -> String {
     }
 }
 
+/// Why `url` cannot be a site's public address, saying what to write; `None` for an
+/// address it can be, and for none at all (the absolute addresses are left out then).
+pub fn base_url_problem(url: &str) -> Option<String> {
+    if url.is_empty() {
+        return None;
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        let host = url.trim_start_matches('/');
+        return Some(format!(
+            "the address has no scheme: write it in full, such as https://{host}"
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+        return Some("the address must start with https:// or http://".to_string());
+    }
+    if rest.is_empty() || rest.starts_with('/') {
+        return Some("the address names no host: write it as https://example.org/path".to_string());
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"<>`".contains(c))
+    {
+        return Some(
+            "the address holds a space, a quote or a control character: write it as a browser shows it"
+                .to_string(),
+        );
+    }
+    None
+}
+
 impl Config {
     /// This configuration with `base_url` in place of the file's, when given
     /// (`--base-url`, for one run).
@@ -106,7 +136,14 @@ impl Config {
         }
         match serde_yaml::from_str::<Config>(text) {
             Ok(mut config) => {
-                config.base_url = config.base_url.trim_end_matches('/').to_string();
+                let url = config.base_url.trim();
+                if let Some(problem) = base_url_problem(url) {
+                    let line = crate::content::Locator::new(text, 1).key("base_url");
+                    diagnostics.error(display, line, format!("base_url '{url}': {problem}"));
+                    config.base_url = String::new();
+                } else {
+                    config.base_url = url.trim_end_matches('/').to_string();
+                }
                 Ok(config)
             }
             Err(e) => {

@@ -148,15 +148,22 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// Records an error about `path` at `line`.
     pub fn error(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
-        self.push(path, line, Severity::Error, message.into());
+        self.report(path, line, Severity::Error, message.into());
     }
 
     /// Records a warning about `path` at `line`.
     pub fn warning(&mut self, path: &Path, line: Option<usize>, message: impl Into<String>) {
-        self.push(path, line, Severity::Warning, message.into());
+        self.report(path, line, Severity::Warning, message.into());
     }
 
-    fn push(&mut self, path: &Path, line: Option<usize>, severity: Severity, message: String) {
+    /// Records a problem of the given severity about `path` at `line`.
+    pub fn report(
+        &mut self,
+        path: &Path,
+        line: Option<usize>,
+        severity: Severity,
+        message: String,
+    ) {
         self.items.push(Diagnostic {
             path: path.to_path_buf(),
             line,
@@ -208,19 +215,6 @@ impl Diagnostics {
         self.items.is_empty()
     }
 }
-
-/// The build failed because of the site's own content or templates (exit code 1), as
-/// opposed to usage or I/O (exit code 2). Its details were printed already, or are its message.
-#[derive(Debug)]
-pub struct ContentFailure(pub String);
-
-impl fmt::Display for ContentFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ContentFailure {}
 
 #[cfg(test)]
 mod tests {

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod failure;
 pub mod json_schema;
 pub mod links;
 pub mod markdown;

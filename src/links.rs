@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::diagnostics::{Diagnostics, Format};
+use crate::failure::ContentErrors;
 use crate::model::Dossier;
 use crate::render::Sink;
 
@@ -99,14 +100,14 @@ impl<'s> Checked<'s> {
         root: &Path,
         strict: bool,
         format: Format,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), ContentErrors> {
         let mut diagnostics = self.problems(dossier, root);
         if strict || dossier.config.strict {
             diagnostics.make_strict();
         }
         crate::pipeline::report_as(&diagnostics, format);
         if diagnostics.has_errors() {
-            return Err(crate::pipeline::content_failure(&diagnostics).into());
+            return Err(crate::pipeline::content_failure(&diagnostics));
         }
         Ok(())
     }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use dossier::cli::{Cli, Command};
-use dossier::cmd::{self, ContentFailure};
+use dossier::cmd;
 
 fn main() -> ExitCode {
     tune_allocator();
@@ -22,16 +22,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => match error.downcast_ref::<ContentFailure>() {
-            Some(failure) => {
-                eprintln!("error: {failure}");
-                ExitCode::from(1)
-            }
-            None => {
-                eprintln!("error: {error:#}");
-                ExitCode::from(2)
-            }
-        },
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
     }
 }
 

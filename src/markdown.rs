@@ -14,6 +14,8 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::diagnostics::Severity;
+
 /// Stands for the site root in the links of rendered HTML until a page is rendered.
 pub const ROOT_MARK: &str = "@root/";
 
@@ -34,8 +36,36 @@ pub struct LinkTarget<'a> {
 pub trait LinkResolver {
     /// What the caller wants recorded for each resolved link (e.g. a mention).
     type Target;
-    /// The page the reference names, or a message saying why it names none.
-    fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget<'_>), String>;
+    /// The page the reference names, or why it names none.
+    fn resolve(&self, reference: &str) -> Result<(Self::Target, LinkTarget<'_>), Refusal>;
+}
+
+/// Why a wikilink leads nowhere. It is shown as plain text either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It names nothing (a warning); a bare or `actor:` one makes an actor.
+    NoMatch(String),
+    /// It names more than one thing, and no page can be chosen (an error).
+    Ambiguous(String),
+}
+
+/// A problem of a rendered text, at its 0-based line within the text (the resolver
+/// moves it to the line of the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Problem {
+    fn warning(line: usize, message: String) -> Problem {
+        Problem {
+            line,
+            severity: Severity::Warning,
+            message,
+        }
+    }
 }
 
 /// The kind a wikilink says it names (`[[topic:annexation]]`: `topic`), and the rest
@@ -69,8 +99,8 @@ pub struct Rendered<T, H = Arc<str>> {
     pub html: H,
     /// What every resolved wikilink pointed to, in order.
     pub targets: Vec<T>,
-    /// Problems with their 0-based line within the text.
-    pub problems: Vec<(usize, String)>,
+    /// Problems, in the order of the text.
+    pub problems: Vec<Problem>,
     /// Every wikilink of the text that the resolver refused, with its 0-based line and
     /// its target; not those of the source notes appended to a document.
     pub unresolved: Vec<(usize, String)>,
@@ -194,9 +224,17 @@ fn render_events<R: LinkResolver>(
                         id: CowStr::Borrowed(""),
                     }));
                 }
-                Err(message) => {
+                Err(Refusal::Ambiguous(message)) => {
+                    problems.push(Problem {
+                        line: line_of(range.start),
+                        severity: Severity::Error,
+                        message,
+                    });
+                    dropped_ends.push(TagEnd::Link);
+                }
+                Err(Refusal::NoMatch(message)) => {
                     let line = line_of(range.start);
-                    problems.push((line, message));
+                    problems.push(Problem::warning(line, message));
                     // A bare or `actor:` wikilink to nothing makes an actor.
                     match wikilink_kind(&dest_url) {
                         (None, _) if range.start < own_len => {
@@ -225,7 +263,7 @@ fn render_events<R: LinkResolver>(
                         id,
                     }));
                 } else {
-                    problems.push((line_of(range.start), refused(&dest_url)));
+                    problems.push(Problem::warning(line_of(range.start), refused(&dest_url)));
                     dropped_ends.push(TagEnd::Link);
                 }
             }
@@ -244,7 +282,7 @@ fn render_events<R: LinkResolver>(
                         id,
                     }));
                 } else {
-                    problems.push((line_of(range.start), refused(&dest_url)));
+                    problems.push(Problem::warning(line_of(range.start), refused(&dest_url)));
                     dropped_ends.push(TagEnd::Image);
                 }
             }
@@ -269,7 +307,7 @@ fn render_events<R: LinkResolver>(
             }
             Event::Text(bracket) if &*bracket == "[" && range.start < own_len => {
                 if let Some(label) = undefined_footnote(&text[range.start..]) {
-                    problems.push((
+                    problems.push(Problem::warning(
                         line_of(range.start),
                         format!("footnote [^{label}] is not defined: add a line `[^{label}]: ...` after the text, or a source with `id: {label}`"),
                     ));
@@ -296,7 +334,7 @@ fn render_events<R: LinkResolver>(
             }
         }
         has_raw_html = false;
-        problems.push((
+        problems.push(Problem::warning(
             0,
             format!(
                 "raw HTML nested more than {MAX_RAW_HTML_DEPTH} elements deep is shown as text"
@@ -735,7 +773,7 @@ mod tests {
     struct NoNames;
     impl LinkResolver for NoNames {
         type Target = String;
-        fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), String> {
+        fn resolve(&self, reference: &str) -> Result<(String, LinkTarget<'_>), Refusal> {
             match wikilink_kind(reference).1.to_lowercase().as_str() {
                 "steve-witkoff" | "witkoff" => Ok((
                     "steve-witkoff".into(),
@@ -746,7 +784,8 @@ mod tests {
                         name: "Steve Witkoff",
                     },
                 )),
-                _ => Err(format!("unknown page '{reference}'")),
+                "both" => Err(Refusal::Ambiguous(format!("'{reference}' names two pages"))),
+                _ => Err(Refusal::NoMatch(format!("unknown page '{reference}'"))),
             }
         }
     }
@@ -782,8 +821,26 @@ mod tests {
             RenderOptions::default(),
         );
         assert_eq!(&*out.html, "<p>One</p>\n<p>Two Nobody here</p>\n");
-        assert_eq!(out.problems, vec![(2, "unknown page 'Nobody'".to_string())]);
+        assert_eq!(
+            out.problems,
+            vec![Problem::warning(2, "unknown page 'Nobody'".to_string())]
+        );
         assert_eq!(out.unresolved, vec![(2, "Nobody".to_string())]);
+    }
+
+    #[test]
+    fn an_ambiguous_wikilink_is_an_error_and_makes_no_page() {
+        let out = render("See [[Both]].", &NoNames, &[], RenderOptions::default());
+        assert_eq!(&*out.html, "<p>See Both.</p>\n");
+        assert_eq!(
+            out.problems,
+            vec![Problem {
+                line: 0,
+                severity: Severity::Error,
+                message: "'Both' names two pages".to_string(),
+            }]
+        );
+        assert!(out.unresolved.is_empty());
     }
 
     #[test]
@@ -951,7 +1008,7 @@ mod tests {
         );
         assert_eq!(
             out.problems,
-            vec![(2, "footnote [^nyt] is not defined: add a line `[^nyt]: ...` after the text, or a source with `id: nyt`".to_string())]
+            vec![Problem::warning(2, "footnote [^nyt] is not defined: add a line `[^nyt]: ...` after the text, or a source with `id: nyt`".to_string())]
         );
     }
 

@@ -11,7 +11,8 @@
 
 use crate::cli::SiteArgs;
 use crate::config::Config;
-use crate::diagnostics::{ContentFailure, Diagnostics, Format};
+use crate::diagnostics::{Diagnostics, Format};
+use crate::failure::{ContentErrors, Failure};
 use crate::model::{Dossier, ResolveOptions};
 use crate::render::{Asset, TemplateErrors, Templates};
 
@@ -23,20 +24,20 @@ pub struct Loaded {
 }
 
 /// Loads, checks and resolves the site at `args.root`, printing every diagnostic.
-/// Fails with [`ContentFailure`] when there is any error.
-pub fn load(args: &SiteArgs) -> anyhow::Result<Loaded> {
+/// Fails with [`Failure::Content`] when there is any error.
+pub fn load(args: &SiteArgs) -> Result<Loaded, Failure> {
     load_as(args, Format::Text)
 }
 
 /// [`load`], printing the diagnostics in `format`.
-pub fn load_as(args: &SiteArgs, format: Format) -> anyhow::Result<Loaded> {
+pub fn load_as(args: &SiteArgs, format: Format) -> Result<Loaded, Failure> {
     let mut diagnostics = Diagnostics::default();
     let (dossier, assets) = resolve(args, &mut diagnostics)?;
     report_as(&diagnostics, format);
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
-    let templates = Templates::load(&args.root).map_err(|e| shown_as(e, format))?;
+    let templates = Templates::load(&args.root).map_err(|e| shown_as(e.into(), format))?;
     Ok(Loaded {
         dossier,
         templates,
@@ -87,21 +88,17 @@ pub fn resolve_options(args: &SiteArgs) -> ResolveOptions {
     }
 }
 
-/// `error`, with the problems of templates that fail printed in `format`, one by one,
-/// as content problems are: what is left is their count, an error of the content or
-/// templates (exit code 1). Any other error is returned as it is.
-pub fn shown_as(error: anyhow::Error, format: Format) -> anyhow::Error {
-    match error.downcast::<TemplateErrors>() {
-        Ok(errors) => {
-            let mut diagnostics = Diagnostics::default();
-            for d in &errors.diagnostics {
-                diagnostics.error(&d.path, d.line, d.message.clone());
-            }
-            report_as(&diagnostics, format);
-            ContentFailure(errors.to_string()).into()
+/// `failure`, with the problems of templates that fail printed in `format`, one by
+/// one, as content problems are: what is left of them is their count.
+pub fn shown_as(failure: Failure, format: Format) -> Failure {
+    if let Failure::Templates(errors) = &failure {
+        let mut diagnostics = Diagnostics::default();
+        for d in &errors.diagnostics {
+            diagnostics.error(&d.path, d.line, d.message.clone());
         }
-        Err(other) => other,
+        report_as(&diagnostics, format);
     }
+    failure
 }
 
 /// The problems of templates that fail, one a line, and their count, as serve shows
@@ -121,9 +118,9 @@ pub fn template_report(error: &anyhow::Error) -> String {
 }
 
 /// The failure of a run whose diagnostics hold errors: `2 errors in the content`.
-pub fn content_failure(diagnostics: &Diagnostics) -> ContentFailure {
-    let (errors, _) = diagnostics.counts();
-    ContentFailure(format!("{} in the content", count(errors, "error")))
+pub fn content_failure(diagnostics: &Diagnostics) -> ContentErrors {
+    let (count, _) = diagnostics.counts();
+    ContentErrors { count }
 }
 
 /// Prints every diagnostic to stderr, sorted by file and line.
@@ -144,6 +141,22 @@ pub fn report_as(diagnostics: &Diagnostics, format: Format) {
 }
 
 /// `1 briefing`, `2 briefings`.
+/// What a build or check leaves out, said before its summary: drafts, and without a
+/// `base_url` the files and links that need the site's address.
+pub fn print_notes(dossier: &Dossier) {
+    if !dossier.drafts_left_out.is_empty() {
+        eprintln!(
+            "Left out {} (--drafts includes them)",
+            count(dossier.drafts_left_out.len(), "draft")
+        );
+    }
+    if dossier.config.base_url.is_empty() {
+        eprintln!(
+            "Left out sitemap.xml, canonical links and the feeds' absolute addresses: they need the site's address (set base_url: https://... in dossier.yaml, or build with --base-url URL)"
+        );
+    }
+}
+
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

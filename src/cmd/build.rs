@@ -4,12 +4,13 @@ use std::time::Instant;
 
 use super::shown;
 use crate::cli::BuildArgs;
+use crate::failure::Failure;
 use crate::output::check_output_dir;
 use crate::pipeline::count;
 use crate::render::RenderSettings;
 
 /// Builds the site; the previous output stays as it was unless the whole build succeeded.
-pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
+pub fn build(args: &BuildArgs) -> Result<(), Failure> {
     let started = Instant::now();
     let output = args
         .output
@@ -27,21 +28,16 @@ pub fn build(args: &BuildArgs) -> anyhow::Result<()> {
     let files = crate::output::write(&output, |staging| {
         let checked = crate::links::Checked::new(staging);
         rendering.write(&checked)?;
-        checked.report(
+        Ok(checked.report(
             &loaded.dossier,
             &args.site.root,
             args.site.strict,
             Default::default(),
-        )
+        )?)
     })
-    .map_err(|e| crate::pipeline::shown_as(e, crate::diagnostics::Format::Text))?;
+    .map_err(|e| crate::pipeline::shown_as(e.into(), crate::diagnostics::Format::Text))?;
     let d = &loaded.dossier;
-    if !d.drafts_left_out.is_empty() {
-        eprintln!(
-            "Left out {} (--drafts includes them)",
-            count(d.drafts_left_out.len(), "draft")
-        );
-    }
+    crate::pipeline::print_notes(d);
     eprintln!(
         "Built {}, {}, {}, {} ({files} files) into {} in {} ms",
         count(d.briefings.len(), "briefing"),

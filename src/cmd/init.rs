@@ -1,14 +1,15 @@
 //! `dossier init DIR`: a new site with one example briefing.
 
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow};
 
 use super::shown;
 use crate::cli::InitArgs;
+use crate::failure::Failure;
 
 const FILES: &[(&str, &str)] = &[
     (
         "dossier.yaml",
-        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"\nlanguage: en\nstrict: false\n",
+        "title: My dossier\ndescription: Briefings on the talks we follow.\nbase_url: \"\"    # the public address, such as https://example.org/dossier: for the sitemap, canonical links and feeds\nlanguage: en\nstrict: false\n",
     ),
     (
         "content/briefings/first-briefing.md",
@@ -78,13 +79,14 @@ Write more briefings in `content/briefings/`, describe actors in
 ];
 
 /// Creates the example site in `args.dir`, which must not exist or be empty.
-pub fn init(args: &InitArgs) -> anyhow::Result<()> {
+pub fn init(args: &InitArgs) -> Result<(), Failure> {
     let dir = &args.dir;
     if dir.exists() {
         let mut entries =
             std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
         if entries.next().is_some() {
-            bail!("{} is not empty: choose a new folder", dir.display());
+            let error = anyhow!("{} is not empty: choose a new folder", dir.display());
+            return Err(Failure::Io(error));
         }
     }
     for (path, text) in FILES {

@@ -18,8 +18,6 @@ pub use serve::serve;
 
 use std::path::Path;
 
-pub use crate::diagnostics::ContentFailure;
-
 /// A path shown to the user: relative to the current folder when inside it.
 fn shown(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();

@@ -7,12 +7,13 @@ use std::net::SocketAddr;
 use anyhow::Context;
 
 use crate::cli::{ServeArgs, SiteArgs};
+use crate::failure::Failure;
 use crate::serve::Server;
 use crate::serve::rebuild::Rebuilder;
 use crate::serve::rebuild::watch::Watcher;
 
 /// Serves the site until Ctrl-C.
-pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
+pub fn serve(args: &ServeArgs) -> Result<(), Failure> {
     let root = std::path::absolute(&args.site.root)
         .with_context(|| format!("cannot find {}", args.site.root.display()))?;
     let site_args = SiteArgs {
@@ -60,7 +61,11 @@ pub fn serve(args: &ServeArgs) -> anyhow::Result<()> {
     }
 
     let watching = server.clone();
-    std::thread::spawn(move || watcher.run(|change| rebuilder.apply(change, &watching)));
+    std::thread::spawn(move || {
+        watcher.run(|change| {
+            rebuilder.apply(change, &watching);
+        })
+    });
     runtime
         .block_on(server.run(listener, async {
             let _ = tokio::signal::ctrl_c().await;

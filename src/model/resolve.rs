@@ -15,7 +15,7 @@ use super::*;
 use crate::config::Config;
 use crate::content::schema::BriefingFront;
 use crate::content::{Content, Document, Locator};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Severity};
 
 mod assemble;
 mod backrefs;
@@ -117,6 +117,9 @@ impl Problems<'_> {
     }
     fn warning(&mut self, path: &Path, line: usize, message: impl Into<String>) {
         self.diagnostics.warning(path, Some(line), message);
+    }
+    fn report(&mut self, path: &Path, line: usize, severity: Severity, message: String) {
+        self.diagnostics.report(path, Some(line), severity, message);
     }
 }
 

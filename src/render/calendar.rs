@@ -10,7 +10,7 @@
 
 use icalendar::{Calendar, Component, EventLike, Property};
 
-use super::views::meeting_url;
+use super::views::{meeting_url, public_url};
 use crate::model::{Dossier, Meeting, MeetingIx};
 
 /// Whose calendar: the whole site's, or one actor's.
@@ -144,9 +144,8 @@ fn event(dossier: &Dossier, meeting: &Meeting, domain: &str) -> icalendar::Event
         }
     }
     event.description(&text(description.trim_start()));
-    let base_url = &dossier.config.base_url;
-    if !base_url.is_empty() {
-        let url = format!("{base_url}/{}", meeting_url(&meeting.id));
+    let url = public_url(&dossier.config.base_url, &meeting_url(&meeting.id));
+    if !url.is_empty() {
         event.url(&text(&url).replace(char::is_whitespace, "%20"));
     }
     event.done()

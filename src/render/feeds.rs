@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Templates;
 use super::pages::{PageView, SiteView};
-use super::views::{actor_url, briefing_url, topic_url};
+use super::views::{actor_url, briefing_url, public_url, topic_url};
 use crate::model::{BriefingIx, Dossier};
 
 /// How many briefings each feed carries, as the site's own feed.
@@ -72,25 +72,26 @@ struct Entry<'a> {
     summary: &'a str,
 }
 
-/// The address of `path`: absolute under `base_url`, or relative to the feed at
-/// `root` (a relative address in a feed resolves against the feed's own).
-fn address(base_url: &str, root: &str, path: &str) -> String {
+/// How a feed links to the file at `path`: by its public address, or, without a
+/// `base_url`, relative to the feed at `root` (a relative address in a feed resolves
+/// against the feed's own).
+pub(super) fn feed_link(base_url: &str, root: &str, path: &str) -> String {
     if base_url.is_empty() {
         format!("{root}{path}")
     } else {
-        format!("{base_url}/{path}")
+        public_url(base_url, path)
     }
 }
 
-/// An Atom id is an absolute IRI: the address when there is a `base_url`, a URN made
-/// of the site's title and the path otherwise, stable from build to build.
-fn atom_id(dossier: &Dossier, path: &str) -> String {
+/// An Atom id is an absolute IRI: the public address when there is a `base_url`, a
+/// URN made of the site's title and the path otherwise, stable from build to build.
+pub(super) fn atom_id(dossier: &Dossier, path: &str) -> String {
     let base_url = &dossier.config.base_url;
     if base_url.is_empty() {
         let site = crate::model::slugify(&dossier.config.title);
         format!("urn:dossier:{site}:{path}")
     } else {
-        format!("{base_url}/{path}")
+        public_url(base_url, path)
     }
 }
 
@@ -123,7 +124,7 @@ pub fn render(
             let url = briefing_url(&b.slug);
             Entry {
                 title: &b.title,
-                url: address(base_url, root, &url),
+                url: feed_link(base_url, root, &url),
                 id: atom_id(dossier, &url),
                 date: b.date.rfc3339(),
                 summary: &b.summary,
@@ -154,18 +155,14 @@ pub fn render(
             kind: "feed",
             title: &title,
             url: &path,
-            canonical: if base_url.is_empty() {
-                String::new()
-            } else {
-                format!("{base_url}/{path}")
-            },
+            canonical: public_url(base_url, &path),
         },
     );
     context.insert(
         "feed",
         &FeedView {
             id: atom_id(dossier, &path),
-            alternate: address(base_url, root, &page),
+            alternate: feed_link(base_url, root, &page),
             title,
         },
     );

@@ -189,6 +189,18 @@ impl Shared {
     }
 }
 
+/// The public address of the file at `path` (relative to the output root) under
+/// `base_url`: a page by its folder (`https://example.org/briefings/x/`), as the
+/// sitemap, canonical links, feeds and calendars all name it; empty when the site has
+/// no `base_url`.
+pub fn public_url(base_url: &str, path: &str) -> String {
+    if base_url.is_empty() {
+        return String::new();
+    }
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    format!("{base_url}/{path}")
+}
+
 /// The output path of each kind of page, relative to the site root.
 pub fn actor_url(id: &str) -> String {
     format!("actors/{id}/index.html")

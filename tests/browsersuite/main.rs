@@ -13,5 +13,6 @@ mod common;
 #[allow(dead_code)]
 mod served;
 
+mod author;
 mod browser;
 mod search;

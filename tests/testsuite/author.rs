@@ -82,3 +82,83 @@ fn init_in_the_current_folder_says_so_and_needs_no_cd() {
             .exists()
     );
 }
+
+/// Without a base_url there is no address to make absolute: no sitemap, no canonical
+/// link, feeds that link relatively with ids that are still absolute (URNs), and a
+/// note that says how to have them.
+#[test]
+fn an_empty_base_url_leaves_the_absolute_addresses_out_and_says_how_to_add_them() {
+    let site = copy_site(&fixture("sites/author-links"));
+    std::fs::write(
+        site.path().join("dossier.yaml"),
+        "title: Accords\nbase_url: \"\"\n",
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    let text = report(&output, site.path());
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("Left out sitemap.xml, canonical links and the feeds' absolute addresses: they need the site's address (set base_url: https://... in dossier.yaml, or build with --base-url URL)"),
+        "{text}"
+    );
+    let files = read_tree(&site.path().join("public"));
+    assert!(!files.contains_key("sitemap.xml"));
+    let page = String::from_utf8_lossy(&files["briefings/first-briefing/index.html"]);
+    assert!(!page.contains("rel=\"canonical\""), "{page}");
+    let feed = String::from_utf8_lossy(&files["feed.xml"]);
+    assert!(
+        feed.contains("<id>urn:dossier:accords:briefings/first-briefing/index.html</id>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("href=\"briefings/first-briefing/index.html\""),
+        "{feed}"
+    );
+    assert!(
+        !feed.contains("<loc>") && !feed.contains("<id>briefings/"),
+        "{feed}"
+    );
+}
+
+/// The canonical link of every page is the address the sitemap lists for it: the
+/// page's folder, which every static host serves.
+#[test]
+fn canonical_links_and_the_sitemap_name_the_same_addresses() {
+    let site = copy_site(&fixture("sites/author-links"));
+    std::fs::write(
+        site.path().join("dossier.yaml"),
+        "title: Accords\nbase_url: https://example.github.io/accords/\n",
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let files = read_tree(&site.path().join("public"));
+    let sitemap = String::from_utf8_lossy(&files["sitemap.xml"]);
+    let listed: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|rest| rest.split("</loc>").next().unwrap())
+        .collect();
+    assert!(
+        listed.contains(&"https://example.github.io/accords/briefings/first-briefing/"),
+        "{sitemap}"
+    );
+    let mut pages = 0;
+    for (path, bytes) in &files {
+        let Some(folder) = path.strip_suffix("index.html") else {
+            continue;
+        };
+        let page = String::from_utf8_lossy(bytes);
+        let canonical = format!("https://example.github.io/accords/{folder}");
+        assert!(
+            page.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")),
+            "{path}"
+        );
+        assert!(
+            listed.contains(&canonical.as_str()),
+            "{path} is not in the sitemap"
+        );
+        pages += 1;
+    }
+    assert_eq!(pages, listed.len(), "{sitemap}");
+}

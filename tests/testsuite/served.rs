@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long any change may take to reach the server.
@@ -17,7 +17,8 @@ pub struct Served {
     child: Child,
     /// `http://127.0.0.1:PORT/`
     pub url: String,
-    stderr: Arc<Mutex<String>>,
+    /// What the server printed to stderr so far, and a signal for each new piece.
+    stderr: Arc<(Mutex<String>, Condvar)>,
 }
 
 impl Served {
@@ -35,7 +36,7 @@ impl Served {
             .stderr(Stdio::piped())
             .spawn()
             .expect("dossier serve starts");
-        let stderr = Arc::new(Mutex::new(String::new()));
+        let stderr = Arc::new((Mutex::new(String::new()), Condvar::new()));
         let mut pipe = child.stderr.take().expect("stderr");
         let collected = stderr.clone();
         std::thread::spawn(move || {
@@ -45,7 +46,9 @@ impl Served {
                     break;
                 }
                 let text = String::from_utf8_lossy(&chunk[..n]).into_owned();
-                collected.lock().unwrap().push_str(&text);
+                let (printed, signal) = &*collected;
+                printed.lock().unwrap().push_str(&text);
+                signal.notify_all();
             }
         });
         let stdout = child.stdout.take().expect("stdout");
@@ -95,7 +98,7 @@ impl Served {
 
     /// What the server printed to stderr so far.
     pub fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
+        self.stderr.0.lock().unwrap().clone()
     }
 
     /// `host:port`
@@ -152,15 +155,11 @@ impl Served {
     /// [`PATIENCE`]: the server says when a rebuild ends, which orders a test's steps
     /// after it.
     pub fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) {
-        let started = Instant::now();
-        while !ready(&self.stderr()) {
-            assert!(
-                started.elapsed() < PATIENCE,
-                "the server never {what}:\n{}",
-                self.stderr()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let (printed, signal) = &*self.stderr;
+        let (printed, waited) = signal
+            .wait_timeout_while(printed.lock().unwrap(), PATIENCE, |printed| !ready(printed))
+            .unwrap();
+        assert!(!waited.timed_out(), "the server never {what}:\n{printed}");
     }
 }
 

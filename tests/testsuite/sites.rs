@@ -59,15 +59,18 @@ fn wikilinks() {
 #[test]
 fn wikilinks_to_new_actors() {
     // Bodies are rendered before unknown wikilinks make their actors: a body whose
-    // links the new names change is rendered again, and a link inside a source note
-    // (here, one that a broken address lets through) makes no actor.
+    // links the new names change is rendered again (here `[[truce-deal]]`, a topic's
+    // alias until `[[Truce Deal]]` makes the actor whose id it is, and an id wins), and
+    // a link inside a source note (one that a broken address lets through) makes no
+    // actor.
     let (text, tree) = build_fixture("wikilink-targets", &[]);
     insta::assert_snapshot!("site_wikilink_targets", text);
     let truce = page(&tree, "briefings/a-truce/index.html");
     assert!(
-        !truce.contains("topics/ceasefire/index.html"),
-        "ambiguous now"
+        truce.contains(r#"href="../../actors/truce-deal/index.html""#),
+        "the new actor's id wins over the topic's alias: {truce}"
     );
+    assert!(!truce.contains("topics/ceasefire/index.html"));
     assert!(!tree.contains_key("actors/hidden/index.html"));
 }
 

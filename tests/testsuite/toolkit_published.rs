@@ -192,7 +192,7 @@ fn calendars_carry_every_meeting_and_survive_hostile_text() {
     );
     assert_eq!(
         event.get_url(),
-        Some("https://example.org/talks/meetings/geneva-round/index.html")
+        Some("https://example.org/talks/meetings/geneva-round/")
     );
     assert!(matches!(
         event.get_start(),

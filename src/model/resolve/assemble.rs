@@ -12,7 +12,7 @@ use super::rendering::{Mention, RenderedBriefing};
 use super::*;
 use crate::config::Config;
 use crate::content::Content;
-use crate::markdown::Rendered;
+use crate::markdown::{Problem, Rendered};
 
 /// Builds the final model from the drafts, with every index in its sorted place.
 pub(super) struct Assembler<'n> {
@@ -61,8 +61,8 @@ impl Assembler<'_> {
         let mut positions = Vec::new();
         let mut quotes = Vec::new();
         for part in parts {
-            for (line, message) in part.problems {
-                problems.warning(part.path, line, message);
+            for problem in part.problems {
+                problems.report(part.path, problem.line, problem.severity, problem.message);
             }
             briefings.push(part.briefing);
             meetings.extend(part.meetings);
@@ -269,7 +269,7 @@ impl Assembler<'_> {
 /// One briefing assembled, with its items and its problems, for [`Assembler::assemble`].
 struct Part<'d> {
     path: &'d Path,
-    problems: Vec<(usize, String)>,
+    problems: Vec<Problem>,
     briefing: Briefing,
     meetings: Vec<Meeting>,
     positions: Vec<Position>,
@@ -284,8 +284,13 @@ fn take_html(
     first_line: usize,
     problems: &mut Problems<'_>,
 ) -> Arc<str> {
-    for (line, message) in rendered.problems.drain(..) {
-        problems.warning(path, first_line + line, message);
+    for problem in rendered.problems.drain(..) {
+        problems.report(
+            path,
+            first_line + problem.line,
+            problem.severity,
+            problem.message,
+        );
     }
     std::mem::take(&mut rendered.html)
 }

@@ -9,7 +9,7 @@ use super::rendering::Mention;
 use super::*;
 use crate::content::Document;
 use crate::content::schema::{ActorFront, TopicFront};
-use crate::markdown::{self, LinkTarget};
+use crate::markdown::{self, LinkTarget, Refusal};
 use crate::model::refs::{Lookup, Origin};
 
 impl Names {
@@ -328,12 +328,49 @@ pub(super) fn unknown(what: &str, reference: &str, id: &str, suggestion: Option<
     }
 }
 
+/// `'a', 'b' and 'c'`.
 pub(super) fn quote_list(items: &[&str]) -> String {
-    items
+    let quoted: Vec<String> = items.iter().map(|i| format!("'{i}'")).collect();
+    list(
+        &quoted.iter().map(String::as_str).collect::<Vec<_>>(),
+        "and",
+    )
+}
+
+/// `a, b <word> c`.
+fn list(items: &[&str], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+/// The things a name matches, by kind in the order found: `the actors 'a' and 'b'
+/// and the topic 'c'`.
+fn by_kind(found: &[(&str, &str)]) -> String {
+    let mut kinds: Vec<&str> = Vec::new();
+    for (kind, _) in found {
+        if !kinds.contains(kind) {
+            kinds.push(kind);
+        }
+    }
+    let groups: Vec<String> = kinds
         .iter()
-        .map(|i| format!("'{i}'"))
-        .collect::<Vec<_>>()
-        .join(" and ")
+        .map(|&kind| {
+            let ids: Vec<&str> = found
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|&(_, id)| id)
+                .collect();
+            let plural = if ids.len() > 1 { "s" } else { "" };
+            format!("the {kind}{plural} {}", quote_list(&ids))
+        })
+        .collect();
+    list(
+        &groups.iter().map(String::as_str).collect::<Vec<_>>(),
+        "and",
+    )
 }
 
 pub(super) fn clean_list(items: &[String]) -> Vec<String> {
@@ -495,7 +532,7 @@ impl Names {
     pub(super) fn wikilink(
         &self,
         reference: &str,
-    ) -> Option<Result<(Mention, LinkTarget<'_>), String>> {
+    ) -> Option<Result<(Mention, LinkTarget<'_>), Refusal>> {
         let (kind, written) = markdown::wikilink_kind(reference);
         let written = written.trim();
         let every = |lookup: Lookup| match lookup {
@@ -549,28 +586,22 @@ impl Names {
                         slugify(written)
                     ),
                 };
-                Err(format!("wikilink [[{reference}]] matches no {kind}: {what}"))
+                Err(Refusal::NoMatch(format!(
+                    "wikilink [[{reference}]] matches no {kind}: {what}"
+                )))
             }),
             _ => {
-                let named: Vec<String> = candidates
+                let found: Vec<(&str, &str)> =
+                    candidates.iter().map(|&c| self.candidate(c)).collect();
+                let typed: Vec<String> = found
                     .iter()
-                    .map(|&c| {
-                        let (kind, id) = self.candidate(c);
-                        format!("the {kind} '{id}'")
-                    })
+                    .map(|(kind, id)| format!("[[{kind}:{id}]]"))
                     .collect();
-                let typed: Vec<String> = candidates
-                    .iter()
-                    .map(|&c| {
-                        let (kind, id) = self.candidate(c);
-                        format!("[[{kind}:{id}]]")
-                    })
-                    .collect();
-                Some(Err(format!(
+                Some(Err(Refusal::Ambiguous(format!(
                     "wikilink [[{reference}]] is ambiguous: it names {}: write {}",
-                    super::assemble::join_names(&named.iter().map(String::as_str).collect::<Vec<_>>()),
-                    typed.join(" or ")
-                )))
+                    by_kind(&found),
+                    list(&typed.iter().map(String::as_str).collect::<Vec<_>>(), "or")
+                ))))
             }
         }
     }

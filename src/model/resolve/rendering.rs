@@ -15,7 +15,9 @@ use rayon::prelude::*;
 use super::names::every_name;
 use super::*;
 use crate::content::Content;
-use crate::markdown::{self, CitableSource, LinkResolver, LinkTarget, RenderOptions, Rendered};
+use crate::markdown::{
+    self, CitableSource, LinkResolver, LinkTarget, Problem, Refusal, RenderOptions, Rendered,
+};
 use crate::model::refs::Lookup;
 
 /// What a wikilink points to, by declaration index (before the names are sorted).
@@ -30,57 +32,25 @@ pub(super) enum Mention {
 impl LinkResolver for Names {
     type Target = Mention;
 
-    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), String> {
+    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), Refusal> {
         if let Some(resolved) = self.wikilink(reference) {
             return resolved;
         }
-        let actor = self.actor_refs.lookup(reference);
-        let topic = self.topic_refs.lookup(reference);
-        match (actor, topic) {
-            (Lookup::Found(a), Lookup::Missing) => {
-                let decl = &self.actors[a as usize];
-                Ok((
-                    Mention::Actor(a),
-                    LinkTarget {
-                        url: format!("actors/{}/index.html", decl.id),
-                        title: &decl.role,
-                        id: &decl.id,
-                        name: &decl.name,
-                    },
-                ))
-            }
-            (Lookup::Missing, Lookup::Found(t)) => {
-                let decl = &self.topics[t as usize];
-                Ok((
-                    Mention::Topic(t),
-                    LinkTarget {
-                        url: format!("topics/{}/index.html", decl.id),
-                        title: "",
-                        id: &decl.id,
-                        name: &decl.name,
-                    },
-                ))
-            }
-            (Lookup::Missing, Lookup::Missing) => {
-                let near = self
-                    .actor_refs
-                    .suggest(reference)
-                    .or_else(|| self.topic_refs.suggest(reference));
-                Err(match near {
-                    Some(near) => format!(
-                        "wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"
-                    ),
-                    None => format!(
-                        "wikilink [[{reference}]] matches no actor or topic: add content/actors/{}.md or content/topics/{}.md",
-                        slugify(reference),
-                        slugify(reference)
-                    ),
-                })
-            }
-            _ => Err(format!(
-                "wikilink [[{reference}]] is ambiguous: it names more than one actor or topic; use the id"
-            )),
-        }
+        // A bare wikilink that names nothing.
+        let near = self
+            .actor_refs
+            .suggest(reference)
+            .or_else(|| self.topic_refs.suggest(reference));
+        Err(Refusal::NoMatch(match near {
+            Some(near) => format!(
+                "wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"
+            ),
+            None => format!(
+                "wikilink [[{reference}]] matches no actor or topic: add content/actors/{}.md or content/topics/{}.md",
+                slugify(reference),
+                slugify(reference)
+            ),
+        }))
     }
 }
 
@@ -122,7 +92,7 @@ pub struct Body(Rendered<Mention>);
 pub struct Fields {
     meetings: Vec<(String, String)>,
     stances: Vec<String>,
-    problems: Vec<(usize, String)>,
+    problems: Vec<Problem>,
 }
 
 /// The rendered body of every document: one per briefing draft, in the order of the
@@ -139,7 +109,7 @@ pub(super) struct RenderedBriefing {
     pub(super) body: Rendered<Mention>,
     pub(super) meetings: Vec<(String, String)>,
     pub(super) stances: Vec<String>,
-    pub(super) problems: Vec<(usize, String)>,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Names {
@@ -356,9 +326,12 @@ impl Names {
             .zip(fields)
             .map(|((draft, mut body), fields)| {
                 // The body's problems first, then the fields'.
-                let mut problems: Vec<(usize, String)> = std::mem::take(&mut body.problems)
+                let mut problems: Vec<Problem> = std::mem::take(&mut body.problems)
                     .into_iter()
-                    .map(|(line, message)| (draft.doc.body_line + line, message))
+                    .map(|problem| Problem {
+                        line: draft.doc.body_line + problem.line,
+                        ..problem
+                    })
                     .collect();
                 problems.extend(fields.problems);
                 RenderedBriefing {
@@ -405,18 +378,16 @@ impl Names {
         text: &str,
         line: impl Fn() -> usize,
         options: RenderOptions,
-        problems: &mut Vec<(usize, String)>,
+        problems: &mut Vec<Problem>,
     ) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
         let rendered = markdown::render_inline(text, self, options);
-        problems.extend(
-            rendered
-                .problems
-                .into_iter()
-                .map(|(_, message)| (line(), message)),
-        );
+        problems.extend(rendered.problems.into_iter().map(|problem| Problem {
+            line: line(),
+            ..problem
+        }));
         rendered.html
     }
 }

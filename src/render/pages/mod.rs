@@ -8,6 +8,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::digest::ViewDigests;
+use super::feeds::{atom_id, feed_link};
 use super::network::network_view;
 use super::search;
 use super::views::*;
@@ -136,7 +137,11 @@ pub fn jobs(dossier: &Dossier) -> Vec<Job> {
         jobs.extend(List::of_topic(d, ix).into_iter().flat_map(pages));
     }
     jobs.extend((0..dossier.meetings.len()).map(|i| Job::Meeting(MeetingIx(i as u32))));
-    jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap]);
+    jobs.extend([Job::NotFound, Job::Feed]);
+    // A sitemap lists absolute addresses only: without a base_url there is none.
+    if !d.config.base_url.is_empty() {
+        jobs.push(Job::Sitemap);
+    }
     jobs
 }
 
@@ -372,7 +377,7 @@ impl<'a> Site<'a> {
                 kind,
                 title: &title,
                 url: &path,
-                canonical: absolute(&d.config.base_url, &path),
+                canonical: public_url(&d.config.base_url, &path),
             },
         );
         context.insert("dev", &self.dev_view);
@@ -438,6 +443,7 @@ impl<'a> Site<'a> {
         struct Entry<'a> {
             title: &'a str,
             url: String,
+            id: String,
             date: String,
             summary: &'a str,
         }
@@ -447,7 +453,8 @@ impl<'a> Site<'a> {
             .take(FEED_ENTRIES)
             .map(|b| Entry {
                 title: &b.title,
-                url: absolute_or_relative(&d.config.base_url, &briefing_url(&b.slug)),
+                url: feed_link(&d.config.base_url, "", &briefing_url(&b.slug)),
+                id: atom_id(d, &briefing_url(&b.slug)),
                 date: b.date.rfc3339(),
                 summary: &b.summary,
             })
@@ -485,10 +492,7 @@ impl<'a> Site<'a> {
                     Job::Meeting(ix) => d.meeting(ix).date.iso(),
                     _ => last.clone(),
                 };
-                let loc = absolute_or_relative(
-                    &d.config.base_url,
-                    path.strip_suffix("index.html").unwrap_or(&path),
-                );
+                let loc = public_url(&d.config.base_url, &path);
                 Url { loc, lastmod }
             })
             .collect();
@@ -505,21 +509,5 @@ fn not_found_root(base_url: &str) -> String {
     match path {
         Some(path) => format!("{}/", path.trim_end_matches('/')),
         None => "/".to_string(),
-    }
-}
-
-fn absolute(base_url: &str, path: &str) -> String {
-    if base_url.is_empty() {
-        String::new()
-    } else {
-        format!("{base_url}/{path}")
-    }
-}
-
-fn absolute_or_relative(base_url: &str, path: &str) -> String {
-    if base_url.is_empty() {
-        path.to_string()
-    } else {
-        format!("{base_url}/{path}")
     }
 }

@@ -4,8 +4,10 @@
 //!
 //! The stages never know that they are memoized; these modules never decide what a
 //! stage makes, only whether it was made already. [`Rebuilder`] does what a batch of
-//! changes needs: a static file re-reads the static files, a template re-renders the
-//! last good model, content or configuration resolve it anew. Once the new model is
+//! changes needs (a `Work`, decided from the change and where the rebuilds stand, a
+//! `State`): a static file re-reads the static files, a template re-renders the last
+//! good model, content or configuration resolve it anew; after a failure, any change
+//! reads every source again. Once the new model is
 //! resolved it is served, each page rendered alone when it is asked for, while the
 //! whole site is rendered; the finished site then takes its place. A rebuild that
 //! fails keeps the last good site served and shows why.
@@ -15,7 +17,11 @@ pub mod memo;
 pub mod parsed;
 pub mod render;
 pub mod resolve;
+mod state;
 pub mod watch;
+
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,15 +32,16 @@ use axum::body::Bytes;
 use crate::cli::SiteArgs;
 use crate::diagnostics::Diagnostics;
 use crate::model::Dossier;
-use crate::pipeline::{Loaded, content_failure, count};
-use crate::render::{Asset, RenderSettings, Rendering, Sink, Templates, collect_assets};
+use crate::pipeline::{content_failure, count};
+use crate::render::{Asset, RenderSettings, Rendering, Sink, Stopped, Templates, collect_assets};
 use crate::serve::{BuiltSite, LIVE_RELOAD_TAG, MemorySink, Outcome, Pending, Server};
 use batch::Change;
 use render::{Memo as PageMemo, PageDigests};
 use resolve::Memos;
+use state::{Served, State, Work};
 
-/// Why a build produced no site.
-enum Failure {
+/// Why a rebuild produced no site.
+enum Failed {
     /// The content or the templates have errors, shown already; the last good site stays.
     Shown,
     /// Usage or I/O (no content/ folder): fatal before the server starts, not yet shown.
@@ -42,6 +49,31 @@ enum Failure {
     /// A newer change came while the site was being rendered: the rebuild stopped,
     /// for the next one to make the site of both changes.
     Stopped,
+}
+
+/// What a rebuild did, as it printed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuilt {
+    /// The site of the change is served; the open pages were told this.
+    Served(Outcome),
+    /// The change has errors, shown; the last good site is still served.
+    Failed,
+    /// A newer change came while the site was rendered: the next rebuild makes the site
+    /// of both.
+    Stopped,
+}
+
+/// What tells a rebuild under way that a newer change came, so that it stops: the
+/// watcher's flag, set by each event that changes a source.
+pub trait Newer: Send + Sync {
+    /// True once a source changed since this rebuild started.
+    fn came(&self) -> bool;
+}
+
+impl Newer for AtomicBool {
+    fn came(&self) -> bool {
+        self.load(Ordering::SeqCst)
+    }
 }
 
 /// A site rendered in memory, finished.
@@ -57,79 +89,71 @@ struct Finished {
 pub struct Rebuilder {
     args: SiteArgs,
     settings: RenderSettings,
-    /// The model, templates and assets of the site being served.
-    last: Option<Loaded>,
-    /// True when the last rebuild failed: the next one starts from the sources.
-    broken: bool,
+    state: State,
     /// The content files parsed, and their texts rendered, by the last builds.
     memos: Memos,
-    /// The site served, once finished (empty before the first build).
-    site: Arc<BuiltSite>,
-    /// What each page of the served site was rendered from.
-    fingerprints: PageDigests,
-    /// True when the templates changed since the served site was rendered, so that
-    /// its fingerprints say nothing about the next render.
-    templates_changed: bool,
-    /// Set when a source changed since this rebuild started.
-    newer: Arc<AtomicBool>,
+    /// Says when a source changed since this rebuild started.
+    newer: Arc<dyn Newer>,
 }
 
 impl Rebuilder {
-    /// The rebuilds of the site `args` names; `newer` is set when a source changed
-    /// since a rebuild started.
-    pub fn new(args: SiteArgs, newer: Arc<AtomicBool>) -> Rebuilder {
+    /// The rebuilds of the site `args` names; `newer` says when a source changed since
+    /// a rebuild started.
+    pub fn new(args: SiteArgs, newer: Arc<dyn Newer>) -> Rebuilder {
         Rebuilder {
             args,
             settings: RenderSettings {
                 live_reload: LIVE_RELOAD_TAG.to_string(),
             },
-            last: None,
-            broken: false,
+            state: State::Unbuilt,
             memos: Memos::default(),
-            site: Arc::default(),
-            fingerprints: PageDigests::default(),
-            templates_changed: false,
             newer,
         }
     }
 
     /// Rebuilds what `change` affects and serves the result, or shows why it failed.
-    pub fn apply(&mut self, change: &Change, server: &Server) {
+    pub fn apply(&mut self, change: &Change, server: &Server) -> Rebuilt {
         let started = Instant::now();
-        self.templates_changed |= change.templates;
         for path in &change.content {
             self.memos.parsed.forget(path);
         }
         if change.rescan {
             self.memos.parsed.rescan();
         }
-        let sources_changed =
-            self.broken || change.config || change.rescan || !change.content.is_empty();
-        let result = if sources_changed || self.last.is_none() {
-            self.full(server, change.content_only())
-        } else if change.templates {
-            self.templates(server)
-        } else {
-            self.statics(server)
+        if change.templates {
+            self.state.forget_templates();
+        }
+        let result = match self.state.work(change) {
+            Work::Full { unless_unchanged } => self.full(server, unless_unchanged),
+            Work::Templates => self.templates(server),
+            Work::Statics => self.statics(server),
         };
+        if result.is_err() {
+            self.state.fall_behind();
+        }
         let elapsed = started.elapsed().as_millis();
-        self.broken = result.is_err();
         match result {
-            Ok(Outcome::Unchanged) => eprintln!("Rebuilt in {elapsed} ms: nothing changed"),
-            Ok(Outcome::Stylesheets) => {
-                eprintln!("Rebuilt in {elapsed} ms: stylesheets swapped")
+            Ok(outcome) => {
+                let told = match outcome {
+                    Outcome::Unchanged => "nothing changed",
+                    Outcome::Stylesheets => "stylesheets swapped",
+                    Outcome::Reload => "pages reloaded",
+                };
+                eprintln!("Rebuilt in {elapsed} ms: {told}");
+                Rebuilt::Served(outcome)
             }
-            Ok(Outcome::Reload) => eprintln!("Rebuilt in {elapsed} ms: pages reloaded"),
             // The server runs: a missing folder is shown like any other error.
-            Err(Failure::Fatal(error)) => {
+            Err(Failed::Fatal(error)) => {
                 self.fail(server, format!("error: {error:#}"));
+                Rebuilt::Failed
             }
-            Err(Failure::Shown) => {}
-            Err(Failure::Stopped) => {
+            Err(Failed::Shown) => Rebuilt::Failed,
+            Err(Failed::Stopped) => {
                 // Only a render served while it is made stops: its pages were told.
                 eprintln!(
                     "Rebuild stopped after {elapsed} ms, pages reloaded: a newer change follows"
-                )
+                );
+                Rebuilt::Stopped
             }
         }
     }
@@ -137,32 +161,35 @@ impl Rebuilder {
     /// The first build, before the server starts: a usage or I/O error ends `serve`.
     pub fn first(&mut self, server: &Server) -> anyhow::Result<()> {
         match self.full(server, false) {
-            Err(Failure::Fatal(error)) => Err(error),
+            Err(Failed::Fatal(error)) => Err(error),
             _ => Ok(()),
         }
     }
 
     /// Reads (what changed), resolves and renders (what changed) the whole site. With
-    /// `content_only` (only content files changed), a save that changed no byte of any
-    /// of them leaves the served site as it is.
-    fn full(&mut self, server: &Server, content_only: bool) -> Result<Outcome, Failure> {
+    /// `unless_unchanged`, a save that changed no byte of any content file leaves the
+    /// served site as it is.
+    fn full(&mut self, server: &Server, unless_unchanged: bool) -> Result<Outcome, Failed> {
         let mut diagnostics = Diagnostics::default();
-        let unless_unchanged = content_only && !self.broken && self.last.is_some();
         let Some((dossier, assets)) = self
             .memos
             .resolve(&self.args, unless_unchanged, &mut diagnostics)
-            .map_err(Failure::Fatal)?
+            .map_err(Failed::Fatal)?
         else {
             return Ok(Outcome::Unchanged);
         };
         self.check(&diagnostics, server)?;
         // The templates are read again only when they changed.
-        let templates = match &self.last {
-            Some(last) if !self.templates_changed => last.templates.clone(),
-            _ => self.load_templates(server)?,
+        let kept = self
+            .state
+            .served()
+            .and_then(|served| served.templates.clone());
+        let templates = match kept {
+            Some(templates) => templates,
+            None => self.load_templates(server)?,
         };
         let rendered = self.render(&dossier, &templates, &assets, server)?;
-        if self.site.is_empty() {
+        if self.state.served().is_none() {
             eprintln!(
                 "Built {}, {}, {}, {} ({} files) in memory",
                 count(dossier.briefings.len(), "briefing"),
@@ -172,41 +199,52 @@ impl Rebuilder {
                 rendered.site.len()
             );
         }
-        self.last = Some(Loaded {
+        let served = Served {
             dossier,
-            templates,
             assets,
-        });
-        Ok(self.publish(rendered, server))
+            templates: Some(templates),
+            site: rendered.site,
+            fingerprints: rendered.fingerprints,
+        };
+        Ok(self.publish(served, rendered.previewed, server))
     }
 
     /// Reloads the templates and renders the served model with them.
-    fn templates(&mut self, server: &Server) -> Result<Outcome, Failure> {
+    fn templates(&mut self, server: &Server) -> Result<Outcome, Failed> {
         let templates = self.load_templates(server)?;
-        let Some(last) = &self.last else {
+        let Some(served) = self.state.served() else {
             return self.full(server, false);
         };
-        let rendered = self.render(&last.dossier, &templates, &last.assets, server)?;
-        if let Some(last) = &mut self.last {
-            last.templates = templates;
-        }
-        Ok(self.publish(rendered, server))
+        let rendered = self.render(&served.dossier, &templates, &served.assets, server)?;
+        let Some(served) = std::mem::take(&mut self.state).into_served() else {
+            return self.full(server, false);
+        };
+        let served = Served {
+            templates: Some(templates),
+            site: rendered.site,
+            fingerprints: rendered.fingerprints,
+            ..served
+        };
+        Ok(self.publish(served, rendered.previewed, server))
     }
 
     /// Reads the static files again and swaps them into the served site; pages are
     /// rendered only where a static file replaces (or replaced) one.
-    fn statics(&mut self, server: &Server) -> Result<Outcome, Failure> {
+    fn statics(&mut self, server: &Server) -> Result<Outcome, Failed> {
         let mut diagnostics = Diagnostics::default();
-        let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failure::Fatal)?;
-        let Some(last) = &self.last else {
+        let assets = collect_assets(&self.args.root, &mut diagnostics).map_err(Failed::Fatal)?;
+        let Some(served) = self.state.served() else {
             return self.full(server, false);
         };
-        crate::pipeline::warn_of_replaced_pages(&last.dossier, &assets, &mut diagnostics);
-        if self.args.strict || last.dossier.config.strict {
+        let Some(templates) = &served.templates else {
+            return self.full(server, false);
+        };
+        crate::pipeline::warn_of_replaced_pages(&served.dossier, &assets, &mut diagnostics);
+        if self.args.strict || served.dossier.config.strict {
             diagnostics.make_strict();
         }
         self.check(&diagnostics, server)?;
-        let old: Vec<&str> = last.assets.iter().map(|a| a.path.as_str()).collect();
+        let old: Vec<&str> = served.assets.iter().map(|a| a.path.as_str()).collect();
         let either: Vec<&str> = old
             .iter()
             .copied()
@@ -214,23 +252,29 @@ impl Rebuilder {
             .collect();
         // A static file that replaces (or replaced) a generated one changes what the
         // render makes.
-        let rendered = if !crate::render::replaced(&last.dossier, &either).is_empty() {
-            self.render(&last.dossier, &last.templates, &assets, server)?
+        let rendered = if !crate::render::replaced(&served.dossier, &either).is_empty() {
+            self.render(&served.dossier, templates, &assets, server)?
         } else {
             let new: Vec<(String, Bytes)> = assets
                 .iter()
                 .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
                 .collect();
             Finished {
-                site: Arc::new(self.site.with_assets(&old, &new)),
-                fingerprints: std::mem::take(&mut self.fingerprints),
+                site: Arc::new(served.site.with_assets(&old, &new)),
+                fingerprints: served.fingerprints.clone(),
                 previewed: false,
             }
         };
-        if let Some(last) = &mut self.last {
-            last.assets = assets;
-        }
-        Ok(self.publish(rendered, server))
+        let Some(served) = std::mem::take(&mut self.state).into_served() else {
+            return self.full(server, false);
+        };
+        let served = Served {
+            assets,
+            site: rendered.site,
+            fingerprints: rendered.fingerprints,
+            ..served
+        };
+        Ok(self.publish(served, rendered.previewed, server))
     }
 
     /// Renders into memory the pages whose inputs changed since the served site was
@@ -243,16 +287,15 @@ impl Rebuilder {
         templates: &Templates,
         assets: &[Asset],
         server: &Server,
-    ) -> Result<Finished, Failure> {
+    ) -> Result<Finished, Failed> {
         // A page that a static file replaced has no digest: it is rendered when the
         // static file is gone.
-        let previous = if self.templates_changed || self.site.is_empty() {
-            PageDigests::default()
-        } else {
-            self.fingerprints.clone()
+        let previous = match self.state.served() {
+            Some(served) => served.fingerprints.clone(),
+            None => PageDigests::default(),
         };
         let render = crate::render::render(dossier, templates, assets, &self.settings);
-        if self.site.is_empty() {
+        if self.state.served().is_none() {
             let memo = PageMemo {
                 held: &previous,
                 stop: None,
@@ -261,7 +304,7 @@ impl Rebuilder {
         }
         let memo = PageMemo {
             held: &previous,
-            stop: Some(&self.newer),
+            stop: Some(&*self.newer),
         };
         let (pending, requests) = Pending::new();
         let pending = Arc::new(pending);
@@ -271,7 +314,7 @@ impl Rebuilder {
             let finished = self.finish(&render, &memo, server);
             server.settle(match &finished {
                 Ok(rendered) => rendered.site.clone(),
-                Err(_) => self.site.clone(),
+                Err(_) => self.state.site(),
             });
             pending.close();
             finished.map(|rendered| Finished {
@@ -283,21 +326,21 @@ impl Rebuilder {
 
     /// Renders every file of `render` that changed into a new site, the others
     /// taken from the served one. A render that `memo` stops when a newer change
-    /// comes fails with [`Failure::Stopped`] when one came.
+    /// comes fails with [`Failed::Stopped`] when one came.
     fn finish(
         &self,
         render: &Rendering,
         memo: &PageMemo,
         server: &Server,
-    ) -> Result<Finished, Failure> {
-        let fail = |error: anyhow::Error| match self.newer.load(Ordering::SeqCst) {
-            true if !self.site.is_empty() => Failure::Stopped,
-            _ => self.fail(server, crate::pipeline::template_report(&error)),
+    ) -> Result<Finished, Failed> {
+        let fail = |error: anyhow::Error| match error.downcast_ref::<Stopped>() {
+            Some(Stopped) => Failed::Stopped,
+            None => self.fail(server, crate::pipeline::template_report(&error)),
         };
         let memory = MemorySink::default();
         let fingerprints = PageDigests::new(render.write_with(&memory, memo).map_err(fail)?);
         // A page unchanged that the served site lacks is rendered after all.
-        for path in memory.carry_over(&self.site, fingerprints.paths()) {
+        for path in memory.carry_over(&self.state.site(), fingerprints.paths()) {
             if let Some(bytes) = render.file(path).map_err(fail)? {
                 memory.write(path, &bytes).map_err(fail)?;
             }
@@ -309,20 +352,20 @@ impl Rebuilder {
         })
     }
 
-    /// Serves the site `rendered`, unless it was served while it was rendered.
-    fn publish(&mut self, rendered: Finished, server: &Server) -> Outcome {
-        self.fingerprints = rendered.fingerprints;
-        self.templates_changed = false;
-        self.site = rendered.site.clone();
-        if rendered.previewed {
+    /// Serves the site `served`, unless it was `previewed`: served while it was
+    /// rendered.
+    fn publish(&mut self, served: Served, previewed: bool, server: &Server) -> Outcome {
+        let site = served.site.clone();
+        self.state = State::Current(served);
+        if previewed {
             Outcome::Reload
         } else {
-            server.publish(rendered.site)
+            server.publish(site)
         }
     }
 
     /// Prints the warnings, or fails when there is an error.
-    fn check(&self, diagnostics: &Diagnostics, server: &Server) -> Result<(), Failure> {
+    fn check(&self, diagnostics: &Diagnostics, server: &Server) -> Result<(), Failed> {
         let report: String = diagnostics
             .sorted()
             .iter()
@@ -336,16 +379,16 @@ impl Rebuilder {
         Ok(())
     }
 
-    fn load_templates(&self, server: &Server) -> Result<Templates, Failure> {
+    fn load_templates(&self, server: &Server) -> Result<Templates, Failed> {
         Templates::load(&self.args.root)
             .map_err(|error| self.fail(server, crate::pipeline::template_report(&error)))
     }
 
     /// Prints `error` and shows it over the open pages; the last good site stays.
-    fn fail(&self, server: &Server, error: String) -> Failure {
+    fn fail(&self, server: &Server, error: String) -> Failed {
         eprintln!("{error}");
         eprintln!("The last good build is still served.");
         server.fail(&error);
-        Failure::Shown
+        Failed::Shown
     }
 }

@@ -7,8 +7,8 @@
 //! page receives or how it is rendered: `render` digests, this module compares.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::Newer;
 use crate::render::PageMemo;
 
 /// The digest of what each page of a render received, by output path.
@@ -45,7 +45,7 @@ impl PageDigests {
 /// (the caller has them); once `stop` is set, the render stops.
 pub struct Memo<'a> {
     pub held: &'a PageDigests,
-    pub stop: Option<&'a AtomicBool>,
+    pub stop: Option<&'a dyn Newer>,
 }
 
 impl PageMemo for Memo<'_> {
@@ -58,7 +58,7 @@ impl PageMemo for Memo<'_> {
     }
 
     fn stopped(&self) -> bool {
-        self.stop.is_some_and(|stop| stop.load(Ordering::Relaxed))
+        self.stop.is_some_and(|stop| stop.came())
     }
 }
 
