@@ -9,10 +9,35 @@ pub use crate::diagnostics::Format;
 
 /// A static site generator for briefings on negotiations: meetings, positions, quotes and sources.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version = env!("DOSSIER_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub terminal: TerminalArgs,
+}
+
+/// How a command shows itself on the terminal (before or after the command's name).
+#[derive(Debug, Args)]
+pub struct TerminalArgs {
+    /// When to colour the problems printed as text: auto (on a terminal, unless the
+    /// NO_COLOR variable is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// Print only the problems: no summary line and no progress bar.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print how long each stage of a build or check took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// When to colour the problems printed as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,6 +74,14 @@ pub enum Command {
     /// author may write, the optional ones as comments; a briefing is dated today
     /// unless `--date` says otherwise. Prints the new file's path on stdout.
     New(NewArgs),
+    /// Print the shell completions of dossier for bash, zsh or fish on stdout.
+    ///
+    /// bash: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`;
+    /// zsh: `dossier completions zsh > ~/.zfunc/_dossier` (with ~/.zfunc in fpath);
+    /// fish: `dossier completions fish > ~/.config/fish/completions/dossier.fish`.
+    Completions(CompletionsArgs),
+    /// Print the man page of dossier on stdout, or write one page per command into a folder.
+    Man(ManArgs),
 }
 
 /// Where the site is and what to include.
@@ -152,4 +185,19 @@ pub enum NewKind {
     Briefing,
     Actor,
     Topic,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write dossier.1 and a dossier-<command>.1 for each command into this folder
+    /// instead of printing dossier.1.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
 }

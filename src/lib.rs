@@ -20,3 +20,4 @@ pub mod render;
 pub mod scratch;
 pub mod serve;
 pub mod suggest;
+pub mod terminal;

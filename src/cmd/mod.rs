@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod init;
 mod new;
 mod schema;
@@ -11,6 +12,7 @@ mod serve;
 
 pub use build::build;
 pub use check::check;
+pub use completions::{completions, man};
 pub use init::init;
 pub use new::new;
 pub use schema::{SCHEMA_DIR, schema};

@@ -10,10 +10,15 @@ use anyhow::{Context, bail};
 
 use super::shown;
 use crate::cli::{NewArgs, NewKind};
+use crate::failure::Failure;
 use crate::model::{Date, MAX_ID_LEN, id_problem, slugify, truncate_id};
 
 /// Writes the new file and prints its path on stdout (for `$EDITOR "$(dossier new ...)"`).
-pub fn new(args: &NewArgs) -> anyhow::Result<()> {
+pub fn new(args: &NewArgs) -> Result<(), Failure> {
+    new_files(args).map_err(Failure::Io)
+}
+
+fn new_files(args: &NewArgs) -> anyhow::Result<()> {
     let id = id_from(&args.title)?;
     let (folder, text) = match args.kind {
         NewKind::Briefing => {

@@ -8,13 +8,18 @@ use anyhow::Context;
 use super::shown;
 use crate::cli::{SchemaArgs, SiteArgs};
 use crate::diagnostics::Diagnostics;
+use crate::failure::Failure;
 
 /// The folder the schemas go in by default, in the site's folder (the one
 /// `.vscode/settings.json` of `dossier init` names).
 pub const SCHEMA_DIR: &str = ".dossier/schemas";
 
 /// Writes the schemas of the site at `args.root` into `args.output`.
-pub fn schema(args: &SchemaArgs) -> anyhow::Result<()> {
+pub fn schema(args: &SchemaArgs) -> Result<(), Failure> {
+    schema_files(args).map_err(Failure::Io)
+}
+
+fn schema_files(args: &SchemaArgs) -> anyhow::Result<()> {
     let output = args
         .output
         .clone()

@@ -20,3 +20,4 @@ mod toolkit_check;
 mod toolkit_new;
 mod toolkit_published;
 mod toolkit_schema;
+mod toolkit_terminal;
