@@ -121,6 +121,15 @@ pub struct CheckArgs {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also request every source address (HEAD, then GET where HEAD is refused) and
+    /// report the dead (4xx, 5xx, no answer) and the moved (301, 308) ones as warnings.
+    /// Answers are kept for a day in .dossier-cache/links.json.
+    #[arg(long)]
+    pub links: bool,
+    /// How long each source address may take to answer, in seconds (with --links).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub link_timeout: u64,
 }
 
 #[derive(Debug, Args)]

@@ -31,6 +31,9 @@ pub fn check(args: &CheckArgs, terminal: &TerminalArgs) -> Result<(), Failure> {
         args.format,
     )?;
     terminal.stage("Rendered and checked every page", rendered);
+    if args.links {
+        check_sources(args, terminal, &loaded.dossier)?;
+    }
     let d = &loaded.dossier;
     if !terminal.quiet {
         crate::pipeline::print_notes(d);
@@ -44,5 +47,35 @@ pub fn check(args: &CheckArgs, terminal: &TerminalArgs) -> Result<(), Failure> {
         count(d.positions.len(), "position"),
         count(d.quotes.len(), "quote")
     ));
+    Ok(())
+}
+
+/// `--links`: every source address requested ([`crate::source_links`]), the dead and
+/// moved ones reported in the format of the other problems.
+fn check_sources(
+    args: &CheckArgs,
+    terminal: &TerminalArgs,
+    dossier: &crate::model::Dossier,
+) -> Result<(), Failure> {
+    let started = Instant::now();
+    let mut found = crate::diagnostics::Diagnostics::default();
+    let timeout = std::time::Duration::from_secs(args.link_timeout);
+    let tally = crate::source_links::check(dossier, &args.site.root, timeout, &mut found)
+        .map_err(Failure::Io)?;
+    if args.site.strict || dossier.config.strict {
+        found.make_strict();
+    }
+    crate::pipeline::report_as(&found, args.format);
+    terminal.stage("Requested the sources", started);
+    terminal.summary(&format!(
+        "Checked {} source address{} ({} from the cache): {} dead or moved",
+        tally.addresses,
+        if tally.addresses == 1 { "" } else { "es" },
+        tally.from_cache,
+        tally.problems
+    ));
+    if found.has_errors() {
+        return Err(Failure::Content(crate::pipeline::content_failure(&found)));
+    }
     Ok(())
 }

@@ -17,6 +17,7 @@ mod serve;
 mod served;
 mod sites;
 mod toolkit_check;
+mod toolkit_links;
 mod toolkit_new;
 mod toolkit_published;
 mod toolkit_schema;
