@@ -3,16 +3,41 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::diagnostics::Format;
 
 /// A static site generator for briefings on negotiations: meetings, positions, quotes and sources.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version = env!("DOSSIER_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub terminal: TerminalArgs,
+}
+
+/// How a command shows itself on the terminal (before or after the command's name).
+#[derive(Debug, Args)]
+pub struct TerminalArgs {
+    /// When to colour the problems printed as text: auto (on a terminal, unless the
+    /// NO_COLOR variable is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorWhen,
+    /// Print only the problems: no summary line and no progress bar.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print how long each stage of a build or check took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+}
+
+/// When to colour the problems printed as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -42,6 +67,21 @@ pub enum Command {
     /// site's own actor and topic ids, names and aliases offered wherever a reference
     /// goes. Run it again after adding actors or topics.
     Schema(SchemaArgs),
+    /// Write a new briefing, actor or topic to fill in; never over an existing file.
+    ///
+    /// The file is named from the title (`content/briefings/<slug>.md`,
+    /// `content/actors/<id>.md`, `content/topics/<id>.md`) and holds every field an
+    /// author may write, the optional ones as comments; a briefing is dated today
+    /// unless `--date` says otherwise. Prints the new file's path on stdout.
+    New(NewArgs),
+    /// Print the shell completions of dossier for bash, zsh or fish on stdout.
+    ///
+    /// bash: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`;
+    /// zsh: `dossier completions zsh > ~/.zfunc/_dossier` (with ~/.zfunc in fpath);
+    /// fish: `dossier completions fish > ~/.config/fish/completions/dossier.fish`.
+    Completions(CompletionsArgs),
+    /// Print the man page of dossier on stdout, or write one page per command into a folder.
+    Man(ManArgs),
 }
 
 /// Where the site is and what to include.
@@ -81,6 +121,15 @@ pub struct CheckArgs {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also request every source address (HEAD, then GET where HEAD is refused) and
+    /// report the dead (4xx, 5xx, no answer) and the moved (301, 308) ones as warnings.
+    /// Answers are kept for a day in .dossier-cache/links.json.
+    #[arg(long)]
+    pub links: bool,
+    /// How long each source address may take to answer, in seconds (with --links).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub link_timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +169,44 @@ pub struct SchemaArgs {
     #[arg(long, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
     /// The folder to write the schemas in [default: .dossier/schemas/ in the site's folder].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to write.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The briefing's title, or the actor's or topic's name; the file is named from it.
+    pub title: String,
+    /// The briefing's date, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The site's folder.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+/// The kinds of file `dossier new` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Briefing,
+    Actor,
+    Topic,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write dossier.1 and a dossier-<command>.1 for each command into this folder
+    /// instead of printing dossier.1.
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
 }

@@ -44,6 +44,26 @@ impl fmt::Display for Diagnostic {
 }
 
 impl Diagnostic {
+    /// The text format with ANSI colours: the place in bold, the severity in red or
+    /// yellow. The same characters as [`fmt::Display`] once the colours are stripped.
+    pub fn painted(&self) -> String {
+        let place = anstyle::Style::new().bold();
+        let severity = match self.severity {
+            Severity::Error => anstyle::AnsiColor::Red.on_default().bold(),
+            Severity::Warning => anstyle::AnsiColor::Yellow.on_default().bold(),
+        };
+        let path = escape_controls(&self.shown_path());
+        let at = match self.line {
+            Some(line) => format!("{path}:{line}:"),
+            None => format!("{path}:"),
+        };
+        format!(
+            "{place}{at}{place:#} {severity}{}:{severity:#} {}",
+            self.severity.as_str(),
+            escape_controls(&self.message)
+        )
+    }
+
     /// The path with `/` separators, as every format shows it.
     pub fn shown_path(&self) -> String {
         self.path.display().to_string().replace('\\', "/")
@@ -226,6 +246,22 @@ mod tests {
             line,
             severity: Severity::Error,
             message: message.to_string(),
+        }
+    }
+
+    /// Without its colours, a painted problem is the text format, byte for byte.
+    #[test]
+    fn painted_is_the_text_format_in_colour() {
+        for d in [
+            problem("a.md", Some(3), "bad\u{0}"),
+            problem("dossier.yaml", None, "x"),
+        ] {
+            let painted = d.painted();
+            assert!(painted.contains("\x1b["), "{painted:?}");
+            let mut plain = Vec::new();
+            let mut stream = anstream::StripStream::new(&mut plain);
+            std::io::Write::write_all(&mut stream, painted.as_bytes()).unwrap();
+            assert_eq!(String::from_utf8(plain).unwrap(), d.to_string());
         }
     }
 

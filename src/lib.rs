@@ -19,4 +19,6 @@ pub mod pipeline;
 pub mod render;
 pub mod scratch;
 pub mod serve;
+pub mod source_links;
 pub mod suggest;
+pub mod terminal;

@@ -12,17 +12,22 @@ use dossier::cmd;
 fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
+    cli.terminal.apply_color();
     let result = match &cli.command {
-        Command::Build(args) => cmd::build(args),
-        Command::Check(args) => cmd::check(args),
+        Command::Build(args) => cmd::build(args, &cli.terminal),
+        Command::Check(args) => cmd::check(args, &cli.terminal),
         Command::Init(args) => cmd::init(args),
         Command::Serve(args) => cmd::serve(args),
         Command::Schema(args) => cmd::schema(args),
+        Command::New(args) => cmd::new(args),
+        Command::Completions(args) => cmd::completions(args),
+        Command::Man(args) => cmd::man(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {failure}");
+            let error = anstyle::AnsiColor::Red.on_default().bold();
+            anstream::eprintln!("{error}error:{error:#} {failure}");
             ExitCode::from(failure.exit_code())
         }
     }

@@ -132,10 +132,15 @@ pub fn report(diagnostics: &Diagnostics) {
 /// machine's format on stdout.
 pub fn report_as(diagnostics: &Diagnostics, format: Format) {
     for diagnostic in diagnostics.sorted() {
-        let line = crate::diagnostics::format_problem(format, &diagnostic);
         match format {
-            Format::Text => eprintln!("{line}"),
-            Format::Json | Format::Github => println!("{line}"),
+            // Coloured where the terminal takes it (crate::terminal).
+            Format::Text => anstream::eprintln!("{}", diagnostic.painted()),
+            Format::Json | Format::Github => {
+                println!(
+                    "{}",
+                    crate::diagnostics::format_problem(format, &diagnostic)
+                )
+            }
         }
     }
 }

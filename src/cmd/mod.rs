@@ -4,13 +4,17 @@
 
 mod build;
 mod check;
+mod completions;
 mod init;
+mod new;
 mod schema;
 mod serve;
 
 pub use build::build;
 pub use check::check;
+pub use completions::{completions, man};
 pub use init::init;
+pub use new::new;
 pub use schema::{SCHEMA_DIR, schema};
 pub use serve::serve;
 

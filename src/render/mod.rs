@@ -216,6 +216,11 @@ pub struct Rendering<'a> {
 }
 
 impl<'a> Rendering<'a> {
+    /// How many pages [`Rendering::write`] renders (for a progress bar).
+    pub fn page_count(&self) -> usize {
+        self.jobs.len()
+    }
+
     /// Writes every file into `sink`: the pages, `dossier.json` and the search index
     /// alongside them, then the static files, each of which replaces a generated file
     /// at its path ([`replaced`]).

@@ -17,5 +17,8 @@ mod serve;
 mod served;
 mod sites;
 mod toolkit_check;
+mod toolkit_links;
+mod toolkit_new;
 mod toolkit_published;
 mod toolkit_schema;
+mod toolkit_terminal;
