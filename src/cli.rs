@@ -35,6 +35,8 @@ pub enum Command {
     /// Watches content/, templates/, static/ and dossier.yaml. A change that does not
     /// build keeps the last good site served and shows the error over the open page.
     Serve(ServeArgs),
+    /// Work with the embedded templates and stylesheet.
+    Templates(TemplatesArgs),
 }
 
 /// Where the site is and what to include.
@@ -83,6 +85,31 @@ pub struct BuildArgs {
     /// The output folder [default: public/ in the site's folder].
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub command: TemplatesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the embedded templates into DIR/templates/ and the stylesheet into
+    /// DIR/static/style.css, for editing; nothing is written when one of them exists.
+    ///
+    /// Each file there replaces the embedded one of the same name: keep only those you
+    /// change, so that the others follow new versions of dossier. One rule of your own
+    /// needs no copy at all: write it in static/extra.css, which every page links after
+    /// the default stylesheet.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The site's folder.
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check(args),
         Command::Init(args) => cmd::init(args),
         Command::Serve(args) => cmd::serve(args),
+        Command::Templates(args) => cmd::templates(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

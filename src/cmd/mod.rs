@@ -6,11 +6,13 @@ mod build;
 mod check;
 mod init;
 mod serve;
+mod templates;
 
 pub use build::build;
 pub use check::check;
 pub use init::init;
 pub use serve::serve;
+pub use templates::templates;
 
 use std::path::Path;
 
