@@ -82,6 +82,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page of dossier on stdout, or write one page per command into a folder.
     Man(ManArgs),
+    /// Work with the embedded templates and stylesheet.
+    Templates(TemplatesArgs),
 }
 
 /// Where the site is and what to include.
@@ -139,6 +141,31 @@ pub struct BuildArgs {
     /// The output folder [default: public/ in the site's folder].
     #[arg(long, short, value_name = "DIR")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub command: TemplatesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Write the embedded templates into DIR/templates/ and the stylesheet into
+    /// DIR/static/style.css, for editing; nothing is written when one of them exists.
+    ///
+    /// Each file there replaces the embedded one of the same name: keep only those you
+    /// change, so that the others follow new versions of dossier. One rule of your own
+    /// needs no copy at all: write it in static/extra.css, which every page links after
+    /// the default stylesheet.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The site's folder.
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

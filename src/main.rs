@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new(args),
         Command::Completions(args) => cmd::completions(args),
         Command::Man(args) => cmd::man(args),
+        Command::Templates(args) => cmd::templates(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ mod init;
 mod new;
 mod schema;
 mod serve;
+mod templates;
 
 pub use build::build;
 pub use check::check;
@@ -17,6 +18,7 @@ pub use init::init;
 pub use new::new;
 pub use schema::{SCHEMA_DIR, schema};
 pub use serve::serve;
+pub use templates::templates;
 
 use std::path::Path;
 

@@ -68,6 +68,11 @@ pub fn collect(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Vec
     Ok(assets)
 }
 
+/// The embedded static file at `path` (`style.css`), if there is one.
+pub fn embedded(path: &str) -> Option<&'static [u8]> {
+    DEFAULT_STATIC.get_file(path).map(|file| file.contents())
+}
+
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<Asset>) {
     for file in dir.files() {
         out.push(Asset {

@@ -146,6 +146,8 @@ pub fn render(
             description: &config.description,
             language: &config.language,
             base_url,
+            // A feed links no stylesheet.
+            extra_css: false,
         },
     );
     context.insert("root", root);

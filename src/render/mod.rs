@@ -17,7 +17,7 @@ pub mod search;
 mod templates;
 pub mod views;
 
-pub use assets::{Asset, collect as collect_assets};
+pub use assets::{Asset, collect as collect_assets, embedded as embedded_asset};
 pub use templates::{TemplateErrors, Templates};
 
 use std::collections::HashMap;
@@ -51,6 +51,11 @@ pub struct RenderSettings {
     /// HTML inserted before `</body>` of every page by `dossier serve`; empty in builds.
     pub live_reload: String,
 }
+
+/// A site's own stylesheet (`static/extra.css`): when there is one, every page links
+/// it after the default `style.css`, so that a rule of the site's needs no copy of the
+/// default stylesheet.
+pub const EXTRA_CSS: &str = "extra.css";
 
 /// The render stage: the site of `dossier` with `templates`, ready to be written
 /// (by `output::write`, or into any [`Sink`]). Preparing it costs little: the pages
@@ -221,6 +226,11 @@ impl<'a> Rendering<'a> {
         self.jobs.len()
     }
 
+    /// True when the site has its own [`EXTRA_CSS`].
+    fn extra_css(&self) -> bool {
+        self.assets.iter().any(|asset| asset.path == EXTRA_CSS)
+    }
+
     /// Writes every file into `sink`: the pages, `dossier.json` and the search index
     /// alongside them, then the static files, each of which replaces a generated file
     /// at its path ([`replaced`]).
@@ -237,7 +247,13 @@ impl<'a> Rendering<'a> {
     ) -> anyhow::Result<Vec<(String, u64)>> {
         let site = self.site.get_or_init(|| {
             let shared = views::Shared::new(self.dossier);
-            pages::Site::new(self.dossier, self.templates, self.settings, Some(shared))
+            pages::Site::new(
+                self.dossier,
+                self.templates,
+                self.settings,
+                self.extra_css(),
+                Some(shared),
+            )
         });
         let check_stop = || match memo.stopped() {
             true => Err(anyhow::Error::new(Stopped)),
@@ -311,9 +327,15 @@ impl<'a> Rendering<'a> {
         if let Some(bytes) = extras::file(self.dossier, self.templates, path)? {
             return Ok(Some(bytes));
         }
-        let site = self
-            .alone
-            .get_or_init(|| pages::Site::new(self.dossier, self.templates, self.settings, None));
+        let site = self.alone.get_or_init(|| {
+            pages::Site::new(
+                self.dossier,
+                self.templates,
+                self.settings,
+                self.extra_css(),
+                None,
+            )
+        });
         if search::is_index_path(path) {
             let index = site.search_index()?;
             return Ok(index.file(path).map(|text| text.as_bytes().to_vec()));

@@ -53,16 +53,24 @@ impl std::error::Error for TemplateErrors {
 impl Templates {
     /// The embedded templates alone.
     pub fn embedded() -> anyhow::Result<Templates> {
-        let mut sources: Vec<(String, String)> = Vec::new();
+        Ok(Templates::compile(
+            &Templates::embedded_sources(),
+            Vec::new(),
+        )?)
+    }
+
+    /// Every embedded template, by name (`base.html`, `partials/...`), with its text:
+    /// what `dossier templates export` writes for editing.
+    pub fn embedded_sources() -> Vec<(String, String)> {
+        let mut sources = Vec::new();
         collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
-        Ok(Templates::compile(&sources, Vec::new())?)
+        sources
     }
 
     /// The embedded templates, overridden by `root/templates/**`. An unreadable file
     /// is an I/O error; templates that do not compile are [`TemplateErrors`].
     pub fn load(root: &Path) -> anyhow::Result<Templates> {
-        let mut sources: Vec<(String, String)> = Vec::new();
-        collect_embedded(&DEFAULT_TEMPLATES, &mut sources);
+        let mut sources = Templates::embedded_sources();
         let mut overrides = Vec::new();
         let user_dir = root.join("templates");
         if user_dir.is_dir() {

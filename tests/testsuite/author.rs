@@ -162,3 +162,134 @@ fn canonical_links_and_the_sitemap_name_the_same_addresses() {
     }
     assert_eq!(pages, listed.len(), "{sitemap}");
 }
+
+/// `dossier templates export` in `dir`.
+fn export(dir: &std::path::Path) -> std::process::Output {
+    dossier()
+        .args(["templates", "export"])
+        .arg(dir)
+        .output()
+        .expect("dossier runs")
+}
+
+/// The exported templates and stylesheet are the embedded ones: a site that holds
+/// them builds exactly as one that does not.
+#[test]
+fn exported_templates_build_the_same_site() {
+    let site = copy_example();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let before = read_tree(&site.path().join("public"));
+    let output = export(site.path());
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("keep only the files you change"), "{text}");
+    for file in [
+        "templates/base.html",
+        "templates/partials/meeting.html",
+        "static/style.css",
+    ] {
+        assert!(site.path().join(file).is_file(), "{file} exported");
+    }
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let after = read_tree(&site.path().join("public"));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &before {
+        assert!(
+            after[path] == *bytes,
+            "{path} differs once the templates are exported"
+        );
+    }
+}
+
+/// An export never writes over a file: with one of them there, it writes nothing.
+#[test]
+fn templates_export_writes_nothing_when_a_file_is_there() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/base.html"), "mine").unwrap();
+    let output = export(dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        text.contains("error: nothing written: templates/base.html is already in ")
+            && text.contains(": export into another folder, or move it away"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("templates/base.html")).unwrap(),
+        "mine"
+    );
+    assert_eq!(read_tree(dir.path()).len(), 1, "nothing else written");
+}
+
+/// A site's static/extra.css is linked after the default stylesheet on every page, so
+/// that one rule of its own takes one line; without it no page links it.
+#[test]
+fn static_extra_css_is_linked_after_the_default_stylesheet() {
+    let site = copy_site(&fixture("sites/author-links"));
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let files = read_tree(&site.path().join("public"));
+    assert!(
+        files
+            .values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("extra.css")),
+        "linked without a file"
+    );
+
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(
+        site.path().join("static/extra.css"),
+        ".site-title { color: teal; }\n",
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    let files = read_tree(&site.path().join("public"));
+    assert_eq!(files["extra.css"], b".site-title { color: teal; }\n");
+    let mut pages = 0;
+    for (path, bytes) in files.iter().filter(|(path, _)| path.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        // The way to the root, as the default stylesheet's link has it (the 404 page's
+        // is the site's path).
+        let link = "<link rel=\"stylesheet\" href=\"";
+        let root = page
+            .split(link)
+            .nth(1)
+            .and_then(|rest| rest.split("style.css\">").next())
+            .unwrap_or_else(|| panic!("{path} links no stylesheet"));
+        let default = page.find(&format!("{link}{root}style.css\">"));
+        let extra = page.find(&format!(
+            "<link rel=\"stylesheet\" href=\"{root}extra.css\">"
+        ));
+        assert!(
+            matches!((default, extra), (Some(d), Some(e)) if d < e),
+            "{path}: {default:?} {extra:?}"
+        );
+        pages += 1;
+    }
+    assert!(pages > 10, "{pages} pages");
+}
+
+/// `dossier serve` links static/extra.css from every page once it is written, and no
+/// more once it is removed.
+#[test]
+fn serve_links_an_extra_stylesheet_that_comes_and_goes() {
+    let site = copy_site(&fixture("sites/author-links"));
+    let served = crate::served::Served::start(site.path(), &[]);
+    let link = "<link rel=\"stylesheet\" href=\"../../extra.css\">";
+    let page = "briefings/first-briefing/";
+    assert!(!served.get(page).body.contains(link));
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(site.path().join("static/extra.css"), "a { color: teal }").unwrap();
+    served.wait_for(page, "linked extra.css", |f| f.body.contains(link));
+    std::fs::remove_file(site.path().join("static/extra.css")).unwrap();
+    served.wait_for(page, "stopped linking extra.css", |f| {
+        f.status == 200 && !f.body.contains(link)
+    });
+}

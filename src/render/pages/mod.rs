@@ -152,6 +152,9 @@ pub(super) struct SiteView<'a> {
     pub(super) description: &'a str,
     pub(super) language: &'a str,
     pub(super) base_url: &'a str,
+    /// The site has a stylesheet of its own ([`super::EXTRA_CSS`]), linked after the
+    /// default one.
+    pub(super) extra_css: bool,
 }
 
 /// The `page` every template sees: its kind, title, address and canonical URL.
@@ -240,6 +243,7 @@ impl<'a> Site<'a> {
         dossier: &'a Dossier,
         templates: &'a Templates,
         settings: &'a RenderSettings,
+        extra_css: bool,
         shared: Option<Shared>,
     ) -> Self {
         let config = &dossier.config;
@@ -248,6 +252,7 @@ impl<'a> Site<'a> {
             description: &config.description,
             language: &config.language,
             base_url: &config.base_url,
+            extra_css,
         });
         let dev_view = Value::from_serializable(&DevView {
             live_reload: &settings.live_reload,

@@ -251,20 +251,25 @@ impl Rebuilder {
             .chain(assets.iter().map(|a| a.path.as_str()))
             .collect();
         // A static file that replaces (or replaced) a generated one changes what the
-        // render makes.
-        let rendered = if !crate::render::replaced(&served.dossier, &either).is_empty() {
-            self.render(&served.dossier, templates, &assets, server)?
-        } else {
-            let new: Vec<(String, Bytes)> = assets
-                .iter()
-                .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
-                .collect();
-            Finished {
-                site: Arc::new(served.site.with_assets(&old, &new)),
-                fingerprints: served.fingerprints.clone(),
-                previewed: false,
-            }
-        };
+        // render makes; so does a site's extra stylesheet that comes or goes, since
+        // every page links it only when there is one.
+        let extra_css = crate::render::EXTRA_CSS;
+        let extra_css_toggled =
+            old.contains(&extra_css) != assets.iter().any(|a| a.path == extra_css);
+        let rendered =
+            if extra_css_toggled || !crate::render::replaced(&served.dossier, &either).is_empty() {
+                self.render(&served.dossier, templates, &assets, server)?
+            } else {
+                let new: Vec<(String, Bytes)> = assets
+                    .iter()
+                    .map(|a| (a.path.clone(), Bytes::copy_from_slice(&a.bytes)))
+                    .collect();
+                Finished {
+                    site: Arc::new(served.site.with_assets(&old, &new)),
+                    fingerprints: served.fingerprints.clone(),
+                    previewed: false,
+                }
+            };
         let Some(served) = std::mem::take(&mut self.state).into_served() else {
             return self.full(server, false);
         };
