@@ -1,11 +1,14 @@
 //! `dossier.yaml` -> `Config`. Defaults apply when the file is absent; an unknown key is
-//! an error that names the key and its line.
+//! an error that names the key and its line. The interface strings of the site's
+//! language (built in, and the site's `i18n/<language>.yaml`) come with it.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostics;
+use crate::i18n::Interface;
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "dossier.yaml";
@@ -27,6 +30,9 @@ pub struct Config {
     /// When true, raw HTML in Markdown is kept as written instead of sanitized.
     /// Only for sites whose every author is trusted.
     pub trusted_html: bool,
+    /// The interface in `language`: not a key of the file, but read with it.
+    #[serde(skip)]
+    pub interface: Arc<Interface>,
 }
 
 impl Default for Config {
@@ -38,6 +44,7 @@ impl Default for Config {
             language: "en".to_string(),
             strict: false,
             trusted_html: false,
+            interface: Arc::default(),
         }
     }
 }
@@ -108,13 +115,32 @@ impl Config {
         self
     }
 
-    /// Reads `dossier.yaml` from `root`, or returns the defaults when it does not exist.
+    /// Reads `dossier.yaml` from `root`, or returns the defaults when it does not exist,
+    /// and the interface strings of its language ([`Interface::load`]).
     /// Problems in the file are reported to `diagnostics`; the defaults stand in for it then.
     pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Config> {
+        let (mut config, text) = Config::load_file(root, diagnostics)?;
+        let line = text.as_deref().and_then(|text| {
+            text.lines()
+                .position(|l| l.starts_with("language:"))
+                .map(|at| at + 1)
+        });
+        let interface = Interface::load(root, &config.language, line, diagnostics)?;
+        config.interface = Arc::new(interface);
+        Ok(config)
+    }
+
+    /// `dossier.yaml` alone, and its text when there is one.
+    fn load_file(
+        root: &Path,
+        diagnostics: &mut Diagnostics,
+    ) -> anyhow::Result<(Config, Option<String>)> {
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok((Config::default(), None));
+            }
             Err(e) => {
                 return Err(
                     anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
@@ -128,28 +154,28 @@ impl Config {
                 None,
                 "the file is not valid UTF-8: save it as UTF-8",
             );
-            return Ok(Config::default());
+            return Ok((Config::default(), None));
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         if text.trim().is_empty() {
-            return Ok(Config::default());
+            return Ok((Config::default(), Some(text)));
         }
-        match serde_yaml::from_str::<Config>(text) {
+        match serde_yaml::from_str::<Config>(&text) {
             Ok(mut config) => {
                 let url = config.base_url.trim();
                 if let Some(problem) = base_url_problem(url) {
-                    let line = crate::content::Locator::new(text, 1).key("base_url");
+                    let line = crate::content::Locator::new(&text, 1).key("base_url");
                     diagnostics.error(display, line, format!("base_url '{url}': {problem}"));
                     config.base_url = String::new();
                 } else {
                     config.base_url = url.trim_end_matches('/').to_string();
                 }
-                Ok(config)
+                Ok((config, Some(text)))
             }
             Err(e) => {
                 let line = e.location().map(|l| l.line());
                 diagnostics.error(display, line, config_message(&e));
-                Ok(Config::default())
+                Ok((Config::default(), Some(text)))
             }
         }
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod failure;
+pub mod i18n;
 pub mod json_schema;
 pub mod links;
 pub mod markdown;

@@ -37,7 +37,8 @@ pub fn load_as(args: &SiteArgs, format: Format) -> Result<Loaded, Failure> {
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
-    let templates = Templates::load(&args.root).map_err(|e| shown_as(e.into(), format))?;
+    let templates = Templates::load(&args.root, &dossier.config.interface)
+        .map_err(|e| shown_as(e.into(), format))?;
     Ok(Loaded {
         dossier,
         templates,

@@ -20,8 +20,19 @@
   var root = new URL("./", script.src).href;
   var base = new URL("search-index/", script.src).href;
   var KINDS = core.KINDS;
-  var LABELS = ["Briefings", "Meetings", "Positions", "Quotes", "Actors", "Topics"];
-  var SINGULAR = ["Briefing", "Meeting", "Position", "Quote", "Actor", "Topic"];
+  /* The words shown, in the site's language: the page carries them (data-* of the
+     results, from the interface strings), with {placeholders} to fill. */
+  function said(name, fallback) {
+    var text = results.getAttribute("data-" + name);
+    return text === null ? fallback : text;
+  }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  var LABELS = said("kinds", "Briefings|Meetings|Positions|Quotes|Actors|Topics").split("|");
+  var SINGULAR = said("kind", "Briefing|Meeting|Position|Quote|Actor|Topic").split("|");
   /* Groups are shown names first: actors and topics, then the rest by kind. */
   var ORDER = [4, 5, 0, 1, 2, 3];
   var SHOWN = 5;
@@ -338,7 +349,7 @@
     }).catch(function (error) {
       if (mine !== generation) return;
       results.textContent = "";
-      results.appendChild(element("p", "search-results__status", "Search failed: " + error.message));
+      results.appendChild(element("p", "search-results__status", fill(said("failed", "Search failed: {error}"), { error: error.message })));
     });
   }
 
@@ -351,17 +362,18 @@
       if (rows[i].length) { shownKinds.push(i); total += found.kinds[k].ranked.length; }
     });
     var status = element("p", "search-results__status");
-    var said = text.trim();
+    var query = text.trim();
     status.textContent = shownKinds.length === 0
-      ? "Nothing found for \u201c" + said + "\u201d."
-      : "Results for \u201c" + said + "\u201d" + (q.problems.length ? " (" + q.problems.join("; ") + ")" : "") + ":";
+      ? fill(said("nothing", "Nothing found for \u201c{query}\u201d."), { query: query })
+      : fill(said("results", "Results for \u201c{query}\u201d"), { query: query }) + (q.problems.length ? " (" + q.problems.join("; ") + ")" : "") + ":";
     results.appendChild(status);
     shownKinds.forEach(function (i) {
       var k = kinds[i];
       var all = found.kinds[k];
       var section = element("section", "search-group");
       section.setAttribute("data-kind", KINDS[k]);
-      var count = q.phrases.length ? "" : " (" + (all.complete ? "" : "at least ") + all.ranked.length + ")";
+      var n = all.ranked.length;
+      var count = q.phrases.length ? "" : " (" + (all.complete ? n : fill(said("at-least", "at least {n}"), { n: n })) + ")";
       section.appendChild(element("h2", "search-group__title", LABELS[k] + count));
       var list = element("ol", "search-results__list");
       rows[i].forEach(function (r) {
@@ -384,7 +396,7 @@
       });
       section.appendChild(list);
       if (q.filters.kinds.length !== 1 && all.ranked.length > rows[i].length) {
-        var more = element("button", "search-group__more", "More " + LABELS[k].toLowerCase());
+        var more = element("button", "search-group__more", fill(said("more", "More {kinds_lower}"), { kinds: LABELS[k], kinds_lower: LABELS[k].toLocaleLowerCase() }));
         more.type = "button";
         more.addEventListener("click", function () {
           input.value = input.value.trim() + " kind:" + KINDS[k];

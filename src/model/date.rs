@@ -48,22 +48,12 @@ impl Date {
         self.day.to_string()
     }
 
-    /// `21 December 2025`.
-    pub fn display(&self) -> String {
-        self.day.strftime("%-d %B %Y").to_string()
-    }
-
     /// RFC 3339, midnight UTC when no time was given.
     pub fn rfc3339(&self) -> String {
         match self.instant {
             Some(instant) => instant.to_string(),
             None => format!("{}T00:00:00Z", self.day),
         }
-    }
-
-    /// `December 2025`.
-    pub fn month_label(&self) -> String {
-        self.day.strftime("%B %Y").to_string()
     }
 }
 
@@ -179,10 +169,7 @@ mod tests {
     #[test]
     fn parses_dates_and_date_times() {
         let date = Date::parse("2025-12-21").unwrap();
-        assert_eq!(
-            (date.iso(), date.display()),
-            ("2025-12-21".into(), "21 December 2025".into())
-        );
+        assert_eq!(date.iso(), "2025-12-21");
         let late = Date::parse("2025-12-21T23:30:00-05:00").unwrap();
         assert_eq!(late.iso(), "2025-12-21");
         assert_eq!(late.rfc3339(), "2025-12-22T04:30:00Z");

@@ -5,7 +5,7 @@
 //! model holds rendered, sanitized HTML for Markdown fields, with internal links
 //! written against `markdown::ROOT_MARK`; it knows nothing of templates or files.
 
-mod date;
+pub mod date;
 mod ids;
 mod refs;
 mod resolve;
@@ -151,18 +151,6 @@ impl ActorKind {
             ActorKind::Delegation => "delegation",
             ActorKind::Group => "group",
             ActorKind::Unknown => "unknown",
-        }
-    }
-
-    /// A heading for a group of actors of this kind.
-    pub fn plural_label(self) -> &'static str {
-        match self {
-            ActorKind::Person => "People",
-            ActorKind::Organization => "Organizations",
-            ActorKind::State => "States",
-            ActorKind::Delegation => "Delegations",
-            ActorKind::Group => "Groups",
-            ActorKind::Unknown => "Not yet described",
         }
     }
 }

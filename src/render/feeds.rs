@@ -145,6 +145,7 @@ pub fn render(
             title: &config.title,
             description: &config.description,
             language: &config.language,
+            direction: config.interface.direction(),
             base_url,
             // A feed links no stylesheet.
             extra_css: false,

@@ -127,6 +127,7 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
         nodes: chosen.iter().map(|&a| node(v, a)).collect(),
         edges,
     };
+    let ui = &v.dossier.config.interface;
     let svg_html = if graph.edges.is_empty() {
         String::new()
     } else {
@@ -135,8 +136,8 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
             &graph::circle(graph.nodes.len()),
             &Labels {
                 id: "network-graph",
-                title: "Who met whom",
-                description: "Each dot is an actor, linked to its page; a line joins two actors who met, thicker for more meetings. The same pairs are listed in the table below.",
+                title: ui.raw("network.title"),
+                description: ui.raw("network.description"),
             },
             false,
         )
@@ -189,7 +190,9 @@ pub fn network_view<'a>(v: &Views<'a>) -> NetworkView<'a> {
                 b: v.actor(b),
                 meetings,
                 last_date: last.map(|x| x.iso()).unwrap_or_default(),
-                last_date_display: last.map(|x| x.display()).unwrap_or_default(),
+                last_date_display: last
+                    .map(|x| v.dossier.config.interface.date(&x))
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -245,14 +248,15 @@ pub fn ego_view(v: &Views<'_>, ix: ActorIx) -> Option<EgoView> {
         }
     }
     let id = format!("graph-{}", actor.id);
-    let title = format!("Who {} met", actor.name);
+    let ui = &v.dossier.config.interface;
+    let title = ui.text("network.ego_title", &[("name", &actor.name)]);
     let svg_html = graph::svg(
         &Graph { nodes, edges },
         &graph::ego(shown.len() + 1),
         &Labels {
             id: &id,
             title: &title,
-            description: "The actor is in the centre, linked to each counterpart it met; a line is thicker for more meetings. Lines between counterparts show that they met too. The same counterparts are listed below.",
+            description: ui.raw("network.ego_description"),
         },
         true,
     );

@@ -7,11 +7,13 @@
 //! on its own and writes nothing.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use include_dir::{Dir, include_dir};
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::Interface;
 
 static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
@@ -21,6 +23,8 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// The names of the templates that the site's own files replace or add.
     overrides: Vec<String>,
+    /// The interface strings the templates' `t()` shows.
+    interface: Arc<Interface>,
 }
 
 /// Every problem of a site's templates, each at its template's file and line: the
@@ -51,11 +55,12 @@ impl std::error::Error for TemplateErrors {
 }
 
 impl Templates {
-    /// The embedded templates alone.
-    pub fn embedded() -> anyhow::Result<Templates> {
+    /// The embedded templates alone, showing the strings of `interface`.
+    pub fn embedded(interface: &Arc<Interface>) -> anyhow::Result<Templates> {
         Ok(Templates::compile(
             &Templates::embedded_sources(),
             Vec::new(),
+            interface,
         )?)
     }
 
@@ -67,9 +72,15 @@ impl Templates {
         sources
     }
 
-    /// The embedded templates, overridden by `root/templates/**`. An unreadable file
-    /// is an I/O error; templates that do not compile are [`TemplateErrors`].
-    pub fn load(root: &Path) -> anyhow::Result<Templates> {
+    /// The interface strings these templates show.
+    pub fn interface(&self) -> &Arc<Interface> {
+        &self.interface
+    }
+
+    /// The embedded templates, overridden by `root/templates/**`, showing the strings
+    /// of `interface`. An unreadable file is an I/O error; templates that do not
+    /// compile are [`TemplateErrors`].
+    pub fn load(root: &Path, interface: &Arc<Interface>) -> anyhow::Result<Templates> {
         let mut sources = Templates::embedded_sources();
         let mut overrides = Vec::new();
         let user_dir = root.join("templates");
@@ -93,21 +104,33 @@ impl Templates {
                 }
             }
         }
-        Ok(Templates::compile(&sources, overrides)?)
+        Ok(Templates::compile(&sources, overrides, interface)?)
     }
 
     fn compile(
         sources: &[(String, String)],
         overrides: Vec<String>,
+        interface: &Arc<Interface>,
     ) -> Result<Templates, TemplateErrors> {
-        let tera = |sources: &[(String, String)]| {
+        let new_tera = || {
             let mut tera = tera::Tera::new();
+            crate::i18n::tera::register(&mut tera, interface.clone());
+            tera
+        };
+        let tera = |sources: &[(String, String)]| {
+            let mut tera = new_tera();
             tera.autoescape_on([".html", ".xml"]);
             tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
                 .map(|()| tera)
         };
         let first = match tera(sources) {
-            Ok(tera) => return Ok(Templates { tera, overrides }),
+            Ok(tera) => {
+                return Ok(Templates {
+                    tera,
+                    overrides,
+                    interface: interface.clone(),
+                });
+            }
             Err(error) => error,
         };
         // Something is broken: find every template that is, each on its own first.
@@ -115,7 +138,7 @@ impl Templates {
         let mut diagnostics = Vec::new();
         let mut whole = Vec::new();
         for (name, text) in sources {
-            let mut alone = tera::Tera::new();
+            let mut alone = new_tera();
             match alone.add_raw_template(name, text) {
                 Err(e) if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) => {
                     diagnostics.extend(problems(&e, &shown));

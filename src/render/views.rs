@@ -271,7 +271,7 @@ impl<'a> Views<'a> {
             title: &b.title,
             url: briefing_url(&b.slug),
             date: b.date.iso(),
-            date_display: b.date.display(),
+            date_display: self.dossier.config.interface.date(&b.date),
             summary: &b.summary,
         }
     }
@@ -311,7 +311,7 @@ impl<'a> Views<'a> {
             title: &m.title,
             url: meeting_url(&m.id),
             date: m.date.iso(),
-            date_display: m.date.display(),
+            date_display: self.dossier.config.interface.date(&m.date),
             location: &m.location,
             participants: self.actors(&m.participants),
             topics: self.topics(&m.topics),
@@ -349,7 +349,7 @@ impl<'a> Views<'a> {
             topic: self.topic_value(p.topic),
             stance_html: self.html(&p.stance_html),
             date: p.date.iso(),
-            date_display: p.date.display(),
+            date_display: self.dossier.config.interface.date(&p.date),
             source: self.source(p.source),
             briefing: self.briefing_value(p.briefing),
             changed: p.changed,
@@ -379,7 +379,7 @@ impl<'a> Views<'a> {
             actor: self.actor_value(q.actor),
             text: &q.text,
             date: q.date.iso(),
-            date_display: q.date.display(),
+            date_display: self.dossier.config.interface.date(&q.date),
             source: self.source(q.source),
             briefing: self.briefing_value(q.briefing),
         }

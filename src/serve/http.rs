@@ -114,7 +114,7 @@ async fn channel(mut socket: WebSocket, server: Server) {
     let mut stopping = server.shared.stopping.subscribe();
     let mut first = vec![json!({ "type": "hello", "build": server.hello() })];
     if let Some(error) = server.shared.error.load_full() {
-        first.push(json!({ "type": "error", "text": *error }));
+        first.push(server.error_message(&error));
     }
     for message in first {
         if socket.send(frame(&message)).await.is_err() {
@@ -134,7 +134,7 @@ async fn channel(mut socket: WebSocket, server: Server) {
         let message = match message {
             Ok(Message::Reload(build)) => json!({ "type": "reload", "build": build }),
             Ok(Message::Css(build)) => json!({ "type": "css", "build": build }),
-            Ok(Message::Failed(error)) => json!({ "type": "error", "text": *error }),
+            Ok(Message::Failed(error)) => server.error_message(&error),
             // Too slow to follow: a reload catches up with everything missed.
             Err(RecvError::Lagged(_)) => json!({ "type": "reload", "build": server.hello() }),
             Err(RecvError::Closed) => return,

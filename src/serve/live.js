@@ -59,14 +59,16 @@
     });
   }
 
-  function showError(text) {
+  // The overlay's words come with the error, in the site's language.
+  function showError(text, words) {
     let box = document.getElementById(OVERLAY);
     if (!box) {
       box = document.createElement("div");
       box.id = OVERLAY;
       box.setAttribute("role", "alert");
       const title = document.createElement("strong");
-      title.textContent = "The last change does not build. This page shows the last good build.";
+      title.textContent =
+        words.title || "The last change does not build. This page shows the last good build.";
       const close = document.createElement("button");
       close.type = "button";
       close.textContent = "Hide";
@@ -122,7 +124,7 @@
           swapStylesheets(message.build);
           break;
         case "error":
-          showError(message.text);
+          showError(message.text, message);
           break;
       }
     });

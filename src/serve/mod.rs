@@ -66,6 +66,8 @@ struct Shared {
     site: ArcSwap<Served>,
     /// The error of the last build, when it failed.
     error: ArcSwapOption<String>,
+    /// The error overlay's title and button in the site's language, once known.
+    words: ArcSwapOption<(String, String)>,
     /// Counts the builds served, so that a page can tell that it missed one.
     generation: AtomicU64,
     /// Tells this server from one started before or after it.
@@ -87,6 +89,7 @@ impl Server {
             shared: Arc::new(Shared {
                 site: ArcSwap::from_pointee(Served::Finished(Arc::default())),
                 error: ArcSwapOption::empty(),
+                words: ArcSwapOption::empty(),
                 generation: AtomicU64::new(0),
                 instance,
                 messages: broadcast::channel(64).0,
@@ -170,6 +173,24 @@ impl Server {
             let _ = self.shared.messages.send(Message::Reload(hello));
             Outcome::Reload
         }
+    }
+
+    /// The words of the error overlay, in the language of the site served: its title
+    /// and its button's.
+    pub fn set_words(&self, title: &str, hide: &str) {
+        self.shared
+            .words
+            .store(Some(Arc::new((title.to_string(), hide.to_string()))));
+    }
+
+    /// The reload channel's message for `error`, with the overlay's words when known.
+    fn error_message(&self, error: &str) -> serde_json::Value {
+        let mut message = serde_json::json!({ "type": "error", "text": error });
+        if let Some(words) = self.shared.words.load_full() {
+            message["title"] = words.0.clone().into();
+            message["hide"] = words.1.clone().into();
+        }
+        message
     }
 
     /// Keeps serving the last good site and shows `error` over every open page.

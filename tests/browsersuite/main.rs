@@ -15,4 +15,5 @@ mod served;
 
 mod author;
 mod browser;
+mod rtl;
 mod search;

@@ -54,7 +54,9 @@ impl Assembler<'_> {
         let parts: Vec<Part<'_>> = drafts
             .into_par_iter()
             .enumerate()
-            .map(|(index, (draft, rendered))| self.briefing(index, draft, rendered))
+            .map(|(index, (draft, rendered))| {
+                self.briefing(index, draft, rendered, &config.interface)
+            })
             .collect();
         let mut briefings = Vec::with_capacity(parts.len());
         let mut meetings = Vec::new();
@@ -153,6 +155,7 @@ impl Assembler<'_> {
         index: usize,
         draft: BriefingDraft<'d>,
         rendered: RenderedBriefing,
+        interface: &crate::i18n::Interface,
     ) -> Part<'d> {
         let (mut meetings, mut positions, mut quotes) = (Vec::new(), Vec::new(), Vec::new());
         let bix = BriefingIx(index as u32);
@@ -188,7 +191,8 @@ impl Assembler<'_> {
                     .iter()
                     .map(|&a| self.names.actors[a as usize].name.as_str())
                     .collect();
-                format!("Meeting of {}", join_names(&names))
+                let names = interface_names(interface, &names);
+                interface.text("meeting.default_title", &[("names", &names)])
             } else {
                 meeting.title
             };
@@ -295,10 +299,17 @@ fn take_html(
     std::mem::take(&mut rendered.html)
 }
 
-pub(super) fn join_names(names: &[&str]) -> String {
+/// `A, B and C` in the interface's language.
+fn interface_names(interface: &crate::i18n::Interface, names: &[&str]) -> String {
     match names {
-        [] => "no one".to_string(),
+        [] => interface.text("meeting.no_one", &[]),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => interface.text(
+            "list.and",
+            &[
+                ("init", &init.join(interface.raw("list.comma"))),
+                ("last", last),
+            ],
+        ),
     }
 }

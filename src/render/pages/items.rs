@@ -33,7 +33,7 @@ pub(super) fn briefing_view<'a>(v: &Views<'a>, ix: BriefingIx) -> BriefingView<'
         slug: &b.slug,
         title: &b.title,
         date: b.date.iso(),
-        date_display: b.date.display(),
+        date_display: v.dossier.config.interface.date(&b.date),
         summary: &b.summary,
         body_html: v.html(&b.body_html),
         topics: v.topics(&b.topics),

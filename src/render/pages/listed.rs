@@ -121,7 +121,9 @@ pub(super) fn counted(v: &Views<'_>, c: &Counterpart) -> Counted {
         actor: v.actor_value(c.actor),
         meetings: c.meetings.len(),
         last_date: last.map(|d| d.iso()).unwrap_or_default(),
-        last_date_display: last.map(|d| d.display()).unwrap_or_default(),
+        last_date_display: last
+            .map(|d| v.dossier.config.interface.date(&d))
+            .unwrap_or_default(),
     }
 }
 
@@ -131,7 +133,8 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
     let d = v.dossier;
     let range = items_of(list, d, n);
     let year = |date: Date| (date.day.year().to_string(), None);
-    let month = |date: Date| (date.month_label(), None);
+    let ui = &d.config.interface;
+    let month = |date: Date| (ui.month(&date), None);
     let actor = |a: ActorIx| Owner {
         kind: "actor",
         reference: v.actor_value(a),
@@ -177,17 +180,22 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
     let (kind, title, owner, groups) = match *list {
         List::Briefings => {
             let all: Vec<BriefingIx> = (0..d.briefings.len() as u32).map(BriefingIx).collect();
-            ("briefings", "Briefings".to_string(), None, briefings(&all))
+            (
+                "briefings",
+                ui.text("nav.briefings", &[]),
+                None,
+                briefings(&all),
+            )
         }
         List::ActorBriefings(a) => (
             "briefings",
-            format!("Briefings that mention {}", d.actor(a).name),
+            ui.text("list.briefings_mentioning", &[("name", &d.actor(a).name)]),
             Some(actor(a)),
             briefings(&d.actor(a).briefings),
         ),
         List::TopicBriefings(t) => (
             "briefings",
-            format!("Briefings on {}", d.topic(t).name),
+            ui.text("list.briefings_on", &[("name", &d.topic(t).name)]),
             Some(topic(t)),
             briefings(&d.topic(t).briefings),
         ),
@@ -195,26 +203,26 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
             let all: Vec<MeetingIx> = (0..d.meetings.len() as u32).map(MeetingIx).collect();
             (
                 "meetings",
-                "Meetings".to_string(),
+                ui.text("nav.meetings", &[]),
                 None,
                 meetings(&all, None),
             )
         }
         List::ActorMeetings(a) => (
             "meetings",
-            format!("Meetings of {}", d.actor(a).name),
+            ui.text("list.meetings_of", &[("name", &d.actor(a).name)]),
             Some(actor(a)),
             meetings(&d.actor(a).meetings, Some(a)),
         ),
         List::TopicMeetings(t) => (
             "meetings",
-            format!("Meetings on {}", d.topic(t).name),
+            ui.text("list.meetings_on", &[("name", &d.topic(t).name)]),
             Some(topic(t)),
             meetings(&d.topic(t).meetings, None),
         ),
         List::Actors => (
             "actors",
-            "Actors".to_string(),
+            ui.text("nav.actors", &[]),
             None,
             actor_groups(v, range.clone()),
         ),
@@ -224,20 +232,20 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
             let groups = grouped(items, |&q| year(d.quote(q).date), |q| v.quote_value(q));
             (
                 "quotes",
-                format!("Quotes of {}", d.actor(a).name),
+                ui.text("list.quotes_of", &[("name", &d.actor(a).name)]),
                 Some(actor(a)),
                 Value::from_serializable(&groups),
             )
         }
         List::ActorPositions(a) => (
             "positions",
-            format!("Positions of {}", d.actor(a).name),
+            ui.text("list.positions_of", &[("name", &d.actor(a).name)]),
             Some(actor(a)),
             positions(&d.actor(a).positions, &by_topic),
         ),
         List::TopicPositions(t) => (
             "positions",
-            format!("Positions on {}", d.topic(t).name),
+            ui.text("list.positions_on", &[("name", &d.topic(t).name)]),
             Some(topic(t)),
             positions(&d.topic(t).positions, &by_actor),
         ),
@@ -246,7 +254,7 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
             let groups = grouped(items, |_| (String::new(), None), |c| counted(v, c));
             (
                 "counterparts",
-                format!("Counterparts of {}", d.actor(a).name),
+                ui.text("list.counterparts_of", &[("name", &d.actor(a).name)]),
                 Some(actor(a)),
                 Value::from_serializable(&groups),
             )
@@ -256,7 +264,7 @@ pub(super) fn list_page(v: &Views<'_>, list: &List, n: usize) -> (ListView, Valu
             let groups = grouped(items, |_| (String::new(), None), |&m| v.actor_value(m));
             (
                 "members",
-                format!("Members of {}", d.actor(a).name),
+                ui.text("list.members_of", &[("name", &d.actor(a).name)]),
                 Some(actor(a)),
                 Value::from_serializable(&groups),
             )
@@ -301,7 +309,8 @@ fn actor_groups(v: &Views<'_>, range: std::ops::Range<usize>) -> Value {
         |&a| {
             let actor = d.actor(a);
             let link = actor.affiliation.map(|of| v.actor_value(of));
-            (actor.kind.plural_label().to_string(), link)
+            let kinds = format!("kinds.{}", actor.kind.as_str());
+            (d.config.interface.text(&kinds, &[]), link)
         },
         |a| v.actor_value(a),
     );

@@ -151,6 +151,8 @@ pub(super) struct SiteView<'a> {
     pub(super) title: &'a str,
     pub(super) description: &'a str,
     pub(super) language: &'a str,
+    /// `ltr`, or `rtl` for a language written right to left.
+    pub(super) direction: &'a str,
     pub(super) base_url: &'a str,
     /// The site has a stylesheet of its own ([`super::EXTRA_CSS`]), linked after the
     /// default one.
@@ -251,6 +253,7 @@ impl<'a> Site<'a> {
             title: &config.title,
             description: &config.description,
             language: &config.language,
+            direction: config.interface.direction(),
             base_url: &config.base_url,
             extra_css,
         });
@@ -315,6 +318,7 @@ impl<'a> Site<'a> {
             root: &root,
             shared: self.shared.as_ref(),
         };
+        let ui = &d.config.interface;
         let title: String = match *job {
             Job::Index => {
                 self.index(&v, &mut context);
@@ -325,7 +329,14 @@ impl<'a> Site<'a> {
                 context.insert("groups", &groups);
                 let title = match n {
                     1 => view.title().to_string(),
-                    n => format!("{}, page {n} of {}", view.title(), list.pages(d)),
+                    n => ui.text(
+                        "page.of_pages",
+                        &[
+                            ("title", view.title()),
+                            ("page", &n.to_string()),
+                            ("pages", &list.pages(d).to_string()),
+                        ],
+                    ),
                 };
                 context.insert("list", &view);
                 title
@@ -340,7 +351,7 @@ impl<'a> Site<'a> {
             }
             Job::Topics => {
                 context.insert("topics", &topic_list(&v));
-                "Topics".into()
+                ui.text("nav.topics", &[])
             }
             Job::Topic(ix) => {
                 context.insert("topic", &topic_view(&v, ix));
@@ -356,14 +367,14 @@ impl<'a> Site<'a> {
                 context.insert("rows", &matrix.rows);
                 context.insert("total_actors", &matrix.total_actors);
                 context.insert("total_topics", &matrix.total_topics);
-                "Positions".into()
+                ui.text("nav.positions", &[])
             }
             Job::Network => {
                 context.insert("network", &network_view(&v));
-                "Network".into()
+                ui.text("nav.network", &[])
             }
-            Job::Search => "Search".into(),
-            Job::NotFound => "Page not found".into(),
+            Job::Search => ui.text("page.search_page", &[]),
+            Job::NotFound => ui.text("page.not_found", &[]),
             Job::Feed => {
                 self.feed(&mut context);
                 d.config.title.clone()

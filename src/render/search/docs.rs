@@ -38,6 +38,7 @@ pub struct Doc {
 pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
     let name = |a: ActorIx| d.actor(a).name.as_str();
     let topic = |t: TopicIx| d.topic(t).name.as_str();
+    let ui = &d.config.interface;
     // Where each position and quote is shown in its briefing: its anchor.
     let mut position_at = vec![0; d.positions.len()];
     let mut quote_at = vec![0; d.quotes.len()];
@@ -59,7 +60,7 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
             title: b.title.clone(),
             names: String::new(),
             url: briefing_url(&b.slug),
-            detail: b.date.display(),
+            detail: ui.date(&b.date),
             text: join(&[&b.summary, &html_text(&b.body_html)]),
             actors: b.actors.clone(),
             topics: b.topics.clone(),
@@ -77,8 +78,8 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
                 names: String::new(),
                 url: meeting_url(&m.id),
                 detail: match m.location.as_str() {
-                    "" => m.date.display(),
-                    place => format!("{} · {place}", m.date.display()),
+                    "" => ui.date(&m.date),
+                    place => format!("{} · {place}", ui.date(&m.date)),
                 },
                 text: join(&[
                     &m.location,
@@ -98,14 +99,17 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
         .map(|(ix, p)| Doc {
             kind: 2,
             date: Some(p.date),
-            title: format!("{} on {}", name(p.actor), topic(p.topic)),
+            title: ui.text(
+                "search.position_title",
+                &[("actor", name(p.actor)), ("topic", topic(p.topic))],
+            ),
             names: String::new(),
             url: format!(
                 "{}#position-{}",
                 briefing_url(&d.briefing(p.briefing).slug),
                 position_at[ix]
             ),
-            detail: p.date.display(),
+            detail: ui.date(&p.date),
             text: html_text(&p.stance_html),
             actors: vec![p.actor],
             topics: vec![p.topic],
@@ -125,7 +129,7 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
                 briefing_url(&d.briefing(q.briefing).slug),
                 quote_at[ix]
             ),
-            detail: q.date.display(),
+            detail: ui.date(&q.date),
             text: q.text.clone(),
             actors: vec![q.actor],
             topics: d.briefing(q.briefing).topics.clone(),

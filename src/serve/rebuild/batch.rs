@@ -136,6 +136,8 @@ pub fn classify(root: &Path, events: &[notify::Event]) -> Change {
             let nested = parts.next().is_some();
             match first.and_then(OsStr::to_str) {
                 Some(CONFIG_FILE) if !nested => change.config = true,
+                // The interface strings are read with the configuration.
+                Some("i18n") => change.config = true,
                 Some("templates") => change.templates = true,
                 Some("content") => {
                     change.content.insert(relative.to_path_buf());

@@ -179,14 +179,25 @@ impl Rebuilder {
             return Ok(Outcome::Unchanged);
         };
         self.check(&diagnostics, server)?;
-        // The templates are read again only when they changed.
+        let words = &dossier.config.interface;
+        server.set_words(words.raw("serve.failed"), words.raw("serve.hide"));
+        // The templates are read again only when they, or the interface strings they
+        // show, changed; the pages' digests do not hold those strings.
+        let stale = self
+            .state
+            .served()
+            .and_then(|served| served.templates.as_ref())
+            .is_some_and(|kept| kept.interface() != &dossier.config.interface);
+        if stale {
+            self.state.forget_templates();
+        }
         let kept = self
             .state
             .served()
             .and_then(|served| served.templates.clone());
         let templates = match kept {
             Some(templates) => templates,
-            None => self.load_templates(server)?,
+            None => self.load_templates(&dossier.config.interface, server)?,
         };
         let rendered = self.render(&dossier, &templates, &assets, server)?;
         if self.state.served().is_none() {
@@ -211,10 +222,10 @@ impl Rebuilder {
 
     /// Reloads the templates and renders the served model with them.
     fn templates(&mut self, server: &Server) -> Result<Outcome, Failed> {
-        let templates = self.load_templates(server)?;
         let Some(served) = self.state.served() else {
             return self.full(server, false);
         };
+        let templates = self.load_templates(&served.dossier.config.interface, server)?;
         let rendered = self.render(&served.dossier, &templates, &served.assets, server)?;
         let Some(served) = std::mem::take(&mut self.state).into_served() else {
             return self.full(server, false);
@@ -384,8 +395,12 @@ impl Rebuilder {
         Ok(())
     }
 
-    fn load_templates(&self, server: &Server) -> Result<Templates, Failed> {
-        Templates::load(&self.args.root)
+    fn load_templates(
+        &self,
+        interface: &Arc<crate::i18n::Interface>,
+        server: &Server,
+    ) -> Result<Templates, Failed> {
+        Templates::load(&self.args.root, interface)
             .map_err(|error| self.fail(server, crate::pipeline::template_report(&error)))
     }
 

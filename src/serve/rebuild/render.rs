@@ -93,7 +93,10 @@ mod tests {
         };
         let (dossier, assets) =
             crate::pipeline::resolve(&args, &mut Diagnostics::default()).unwrap();
-        (dossier, assets, Templates::load(root).unwrap())
+        {
+            let templates = Templates::load(root, &dossier.config.interface).unwrap();
+            (dossier, assets, templates)
+        }
     }
 
     /// An incremental render, completed with the previous render's pages, is a full
