@@ -633,7 +633,9 @@ fn serve_checks_internal_links_as_build_does_and_shows_them_over_the_pages() {
         "Body.\n\nSee [the plan](/briefings/nope/) and [a part](/briefings/talks/#nowhere).",
     );
     std::fs::write(&briefing, &broken).expect("written");
-    let built = build(site.path(), &["--output", "../built"]);
+    let out = tempfile::tempdir().expect("a folder");
+    let public = out.path().join("public");
+    let built = build(site.path(), &["--output", public.to_str().expect("a path")]);
     let expected = link_warnings(&report(&built, site.path()));
     assert_eq!(
         expected,
@@ -689,4 +691,32 @@ fn serve_checks_internal_links_as_build_does_and_shows_them_over_the_pages() {
         link_warnings(problems["text"].as_str().unwrap_or_default()),
         expected
     );
+}
+
+/// `serve --base-url` takes the place of dossier.yaml's address, as `build --base-url`
+/// does: the served sitemap, canonical links and robots.txt name it, and the served
+/// pages are built's, but for the live-reload tag.
+#[test]
+fn serve_base_url_overrides_the_sites_address_as_build_does() {
+    let site = copy_site(&fixture("sites/references"));
+    let address = "https://preview.example/pr-7/";
+    let served = Served::start(site.path(), &["--base-url", address]);
+    let out = tempfile::tempdir().expect("a folder");
+    let public = out.path().join("public");
+    let built = build(
+        site.path(),
+        &[
+            "--base-url",
+            address,
+            "--output",
+            public.to_str().expect("a path"),
+        ],
+    );
+    assert!(built.status.success(), "{}", report(&built, site.path()));
+    for path in ["sitemap.xml", "robots.txt", "briefings/talks/index.html"] {
+        let body = served.get(path).body;
+        assert!(body.contains(address), "{path}: {body}");
+        let written = std::fs::read_to_string(public.join(path)).expect("built");
+        assert_eq!(body.replace(LIVE_RELOAD, ""), written, "{path}");
+    }
 }
