@@ -1,4 +1,5 @@
-//! What an author sees in the browser: `dossier serve`'s error overlay readable in
+//! What an author sees in the browser: `dossier serve`'s error overlay (and the panel of a
+//! served build's broken links) readable in
 //! the light and the dark scheme (`tests/browser/overlay.mjs`), and the network graph
 //! as wide as the page with readable labels, on a desktop and on a phone
 //! (`tests/browser/graph.mjs`).
