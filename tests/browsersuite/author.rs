@@ -1,8 +1,7 @@
-//! What an author sees in the browser: `dossier serve`'s error overlay (and the panel of a
-//! served build's broken links) readable in
-//! the light and the dark scheme (`tests/browser/overlay.mjs`), and the network graph
-//! as wide as the page with readable labels, on a desktop and on a phone
-//! (`tests/browser/graph.mjs`).
+//! What an author sees in the browser: `dossier serve`'s error overlay, and the panel
+//! of a served build's broken links, readable in the light and the dark scheme
+//! (`tests/browser/overlay.mjs`); the network graph as wide as the page with readable
+//! labels, on a desktop and on a phone (`tests/browser/graph.mjs`).
 
 use std::process::Command;
 
