@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::table::Names;
 use super::drafts::BriefingDraft;
+use super::table::Names;
 use super::wikilinks::{Linker, Mention, Pages};
 use super::{At, Problems};
 use crate::content::{Content, Document};
