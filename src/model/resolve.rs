@@ -22,6 +22,7 @@ mod backrefs;
 mod briefing;
 mod names;
 mod rendering;
+mod translations;
 
 use crate::markdown::RenderOptions;
 use assemble::Assembler;
@@ -60,8 +61,10 @@ pub fn resolve_through(
 ) -> Dossier {
     let mut names = Names::default();
     let mut problems = Problems { diagnostics };
+    let (content, translations) = translations::split(content, &config);
     names.declare_actors(&content.actors, &mut problems);
     names.declare_topics(&content.topics, &mut problems);
+    let translations = translations.declare(&mut names, &content, &mut problems);
     let affiliations = names.resolve_affiliations(&content.actors, &mut problems);
 
     let briefing_docs: Vec<&Arc<Document<BriefingFront>>> = content
@@ -78,6 +81,7 @@ pub fn resolve_through(
     names.pages = names::Pages::of(&drafts);
     let bodies = names.render_bodies(&content, &drafts, render_options, memo, &mut problems);
     let rendered = names.render_fields(&drafts, bodies.briefings, render_options, memo);
+    let translated = translations.render(&names, &drafts, &content, render_options, &mut problems);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actor_map = names.sort_actors();
@@ -97,6 +101,7 @@ pub fn resolve_through(
     };
     let mut dossier = builder.assemble(config, texts, &content, &affiliations, &mut problems);
     compute_back_references(&mut dossier);
+    translated.apply(&mut dossier);
     dossier.drafts_left_out = content
         .briefings
         .iter()

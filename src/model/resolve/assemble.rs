@@ -145,6 +145,7 @@ impl Assembler<'_> {
             positions,
             quotes,
             drafts_left_out: Vec::new(),
+            languages: Languages::default(),
         }
     }
 
