@@ -18,6 +18,9 @@ use crate::i18n::Interface;
 pub struct Languages {
     /// Every language of the site, the default first; empty in a site in one language.
     pub all: Vec<String>,
+    /// The name of each language of `all` in itself (`English`, `Українська`), from
+    /// its interface strings.
+    pub names: Vec<String>,
     /// The languages each briefing's text is written in (by [`BriefingIx`]).
     pub briefings: Vec<Vec<String>>,
     /// The languages each actor's biography is written in (by [`ActorIx`]); every
@@ -204,6 +207,11 @@ impl Texts {
                     }
                     in_
                 })
+                .collect(),
+            names: config
+                .interfaces()
+                .iter()
+                .map(|interface| interface.raw("language.name").to_string())
                 .collect(),
             all,
             trees: Vec::new(),

@@ -71,7 +71,7 @@
         words.title || "The last change does not build. This page shows the last good build.";
       const close = document.createElement("button");
       close.type = "button";
-      close.textContent = "Hide";
+      close.textContent = words.hide || "Hide";
       close.addEventListener("click", () => box.remove());
       const pre = document.createElement("pre");
       box.append(close, title, pre);
