@@ -86,15 +86,22 @@ impl<'s> Checked<'s> {
         strict: bool,
         format: Format,
     ) -> Result<(), ContentErrors> {
-        let mut diagnostics = self.problems(dossier, root);
-        if strict || dossier.config.strict {
-            diagnostics.make_strict();
-        }
+        let diagnostics = self.diagnostics(dossier, root, strict);
         crate::pipeline::report_as(&diagnostics, format);
         if diagnostics.has_errors() {
             return Err(crate::pipeline::content_failure(&diagnostics));
         }
         Ok(())
+    }
+
+    /// What [`Checked::report`] prints, unprinted (for `dossier serve`, which also
+    /// shows it over the open pages).
+    pub fn diagnostics(self, dossier: &Dossier, root: &Path, strict: bool) -> Diagnostics {
+        let mut diagnostics = self.problems(dossier, root);
+        if strict || dossier.config.strict {
+            diagnostics.make_strict();
+        }
+        diagnostics
     }
 
     /// Every broken link and repeated id, each reported once, at the content file and

@@ -6,13 +6,12 @@
 //! written against `markdown::ROOT_MARK`; it knows nothing of templates or files.
 
 pub mod date;
-mod ids;
 mod refs;
 mod resolve;
 pub mod translated;
 
+pub use crate::ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use date::Date;
-pub use ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use resolve::{Body, Fields, Fresh, ResolveOptions, TextMemo, resolve, resolve_through};
 pub use translated::Languages;
 

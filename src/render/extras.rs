@@ -61,11 +61,26 @@ fn all(dossier: &Dossier) -> Vec<Extra> {
     extras
 }
 
-/// Writes every file of this module into `sink`, in parallel.
-pub fn write(dossier: &Dossier, templates: &Templates, sink: &dyn Sink) -> anyhow::Result<()> {
+/// True when `path` is the path of a file of this module.
+pub fn is_extra(dossier: &Dossier, path: &str) -> bool {
+    Extra::at(dossier, path).is_some()
+}
+
+/// Writes every file of this module into `sink`, in parallel, but those at a path in
+/// `replaced` (a static file takes their place).
+pub fn write(
+    dossier: &Dossier,
+    templates: &Templates,
+    sink: &dyn Sink,
+    replaced: &std::collections::HashSet<String>,
+) -> anyhow::Result<()> {
     all(dossier).into_par_iter().try_for_each(|extra| {
+        let path = extra.path(dossier);
+        if replaced.contains(&path) {
+            return Ok(());
+        }
         let bytes = extra.render(dossier, templates)?;
-        sink.write(&extra.path(dossier), &bytes)
+        sink.write(&path, &bytes)
     })
 }
 

@@ -99,7 +99,8 @@ pub fn render<'a>(
 
 /// The rule of static files over generated ones, in one place: a static file at the
 /// path of a file that the render generates (a page, `dossier.json`, the search
-/// index) replaces it, and the generated one is not made. Of `statics` (output
+/// index, `robots.txt`, a feed, a calendar) replaces it, and the generated one is not
+/// made. Of `statics` (output
 /// paths of static files), those that replace a generated file.
 pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
     if !statics.iter().copied().any(could_be_generated) {
@@ -108,14 +109,21 @@ pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
     replaced_by_statics(dossier, &pages::jobs(dossier), statics)
 }
 
-/// True when `path` could be a generated file's: every page is `.html` or `.xml`.
+/// True when `path` could be a generated file's: every page and feed is `.html` or
+/// `.xml`, every calendar `.ics`.
 fn could_be_generated(path: &str) -> bool {
-    is_generated_file(path) || path.ends_with(".html") || path.ends_with(".xml")
+    path == "dossier.json"
+        || path == "robots.txt"
+        || search::is_index_path(path)
+        || path.ends_with(".html")
+        || path.ends_with(".xml")
+        || path.ends_with(".ics")
 }
 
-/// The generated files that are not pages.
-fn is_generated_file(path: &str) -> bool {
-    path == "dossier.json" || search::is_index_path(path)
+/// The generated files that are not pages: the model, the search index, and the
+/// files for other programs (`robots.txt`, feeds, calendars).
+fn is_generated_file(dossier: &Dossier, path: &str) -> bool {
+    path == "dossier.json" || search::is_index_path(path) || extras::is_extra(dossier, path)
 }
 
 fn replaced_by_statics<'s>(
@@ -136,7 +144,7 @@ fn replaced_by_statics<'s>(
         jobs.iter().map(|job| job.path(dossier)).collect();
     candidates
         .into_iter()
-        .filter(|path| is_generated_file(path) || pages.contains(*path))
+        .filter(|path| is_generated_file(dossier, path) || pages.contains(*path))
         .collect()
 }
 
@@ -315,7 +323,7 @@ impl<'a> Rendering<'a> {
                     .par_iter()
                     .filter(|(path, _)| !self.replaced.contains(path.as_str()))
                     .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))?;
-                extras::write(self.dossier, self.templates, sink)
+                extras::write(self.dossier, self.templates, sink, &self.replaced)
             },
         );
         let pages = pages?;

@@ -15,6 +15,8 @@ use include_dir::{Dir, include_dir};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::Interface;
 
+mod blocks;
+
 static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// The loaded templates of one site.
@@ -148,9 +150,20 @@ impl Templates {
         for (name, text) in sources {
             let mut alone = new_tera();
             match alone.add_raw_template(name, text) {
-                Err(e) if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) => {
-                    diagnostics.extend(problems(&e, &shown));
-                }
+                Err(e) => match e.kind() {
+                    // Tera finds a block left open where the file goes on without it:
+                    // the author needs the line of its opening tag.
+                    tera::ErrorKind::SyntaxError(report) => {
+                        let line = report.span().start_line;
+                        match blocks::misplaced(text, line, report.message()) {
+                            Some((line, message)) => {
+                                diagnostics.push(error_at(shown(name), Some(line), message));
+                            }
+                            None => diagnostics.extend(problems(&e, &shown)),
+                        }
+                    }
+                    _ => whole.push((name.clone(), text.clone())),
+                },
                 _ => whole.push((name.clone(), text.clone())),
             }
         }

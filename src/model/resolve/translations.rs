@@ -18,12 +18,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::names::clean_list;
-use super::rendering::Mention;
-use super::*;
-use crate::content::schema::{ActorFront, TopicFront};
+use super::Problems;
+use super::declare::clean_list;
+use super::drafts::BriefingDraft;
+use super::table::{ActorNo, Names, No, TopicNo};
+use super::wikilinks::{Linker, Mention};
+use crate::config::Config;
+use crate::content::schema::{ActorFront, BriefingFront, TopicFront};
+use crate::content::{Content, Document};
 use crate::markdown::{self, CitableSource, LinkResolver, LinkTarget, Refusal, RenderOptions};
-use crate::model::refs::{Lookup, Origin};
+use crate::model::refs::Lookup;
 use crate::model::translated::{
     ActorText, BriefingText, MeetingText, PositionText, QuoteText, Texts, TopicText,
 };
@@ -47,9 +51,9 @@ pub(super) struct Translations {
 
 /// The translated names of one actor or topic: its declaration index and the
 /// translation's name, role and aliases.
-struct Named {
+struct Named<K> {
     language: String,
-    decl: u32,
+    decl: No<K>,
     name: String,
     role: String,
     /// Index into the translations of its kind.
@@ -59,8 +63,8 @@ struct Named {
 /// The translations with their names declared: ready to render.
 pub(super) struct Declared {
     translations: Translations,
-    actors: Vec<Named>,
-    topics: Vec<Named>,
+    actors: Vec<Named<super::table::ActorInfo>>,
+    topics: Vec<Named<super::table::TopicInfo>>,
 }
 
 /// The language a file's stem says it is translated into (`florida-talks.uk`: `uk`),
@@ -164,8 +168,10 @@ impl Translations {
                 .actors
                 .iter()
                 .position(|o| o.path == translation.original);
-            let decl =
-                original.and_then(|index| names.actors.iter().position(|a| a.doc == Some(index)));
+            let decl = original.and_then(|index| {
+                let decls = names.actors.decls();
+                decls.iter().position(|a| a.doc == Some(index))
+            });
             let Some(decl) = decl else {
                 if original.is_none() {
                     no_original(&doc.path, &translation.original, problems);
@@ -182,14 +188,14 @@ impl Translations {
                 ],
                 problems,
             );
-            let ix = decl as u32;
-            let decl = &names.actors[decl];
+            let ix = ActorNo::new(decl as u32);
+            let decl = names.actors.get(ix);
             let name = text_or(front.name.as_deref(), &decl.name);
-            let role = text_or(front.role.as_deref(), &decl.role);
+            let role = text_or(front.role.as_deref(), &decl.info.role);
             let aliases = clean_list(&front.aliases);
             let spellings =
                 std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str));
-            names.actor_refs.insert(ix, spellings, Origin::Declared);
+            names.actors.also_named(ix, spellings);
             actors.push(Named {
                 language: translation.language.clone(),
                 decl: ix,
@@ -205,20 +211,22 @@ impl Translations {
                 .topics
                 .iter()
                 .position(|o| o.path == translation.original);
-            let decl =
-                original.and_then(|index| names.topics.iter().position(|t| t.doc == Some(index)));
+            let decl = original.and_then(|index| {
+                let decls = names.topics.decls();
+                decls.iter().position(|t| t.doc == Some(index))
+            });
             let Some(decl) = decl else {
                 if original.is_none() {
                     no_original(&doc.path, &translation.original, problems);
                 }
                 continue;
             };
-            let ix = decl as u32;
-            let name = text_or(doc.front.name.as_deref(), &names.topics[decl].name);
+            let ix = TopicNo::new(decl as u32);
+            let name = text_or(doc.front.name.as_deref(), &names.topics.get(ix).name);
             let aliases = clean_list(&doc.front.aliases);
             let spellings =
                 std::iter::once(name.as_str()).chain(aliases.iter().map(String::as_str));
-            names.topic_refs.insert(ix, spellings, Origin::Declared);
+            names.topics.also_named(ix, spellings);
             topics.push(Named {
                 language: translation.language.clone(),
                 decl: ix,
@@ -246,17 +254,17 @@ fn text_or(written: Option<&str>, otherwise: &str) -> String {
 /// The names in one language, over the names of the site: a wikilink resolves as it
 /// does in the original, and shows the translated name of what it names.
 struct InLanguage<'n> {
-    names: &'n Names,
-    /// Each actor's translated name and role, by declaration index.
-    actors: HashMap<u32, (&'n str, &'n str)>,
-    topics: HashMap<u32, &'n str>,
+    linker: &'n Linker<'n>,
+    /// Each actor's translated name and role, by declaration number.
+    actors: HashMap<ActorNo, (&'n str, &'n str)>,
+    topics: HashMap<TopicNo, &'n str>,
 }
 
 impl LinkResolver for InLanguage<'_> {
     type Target = Mention;
 
     fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), Refusal> {
-        let (mention, mut target) = LinkResolver::resolve(self.names, reference)?;
+        let (mention, mut target) = LinkResolver::resolve(self.linker, reference)?;
         match mention {
             Mention::Actor(a) => {
                 if let Some((name, role)) = self.actors.get(&a) {
@@ -277,9 +285,9 @@ impl LinkResolver for InLanguage<'_> {
 
 impl Declared {
     /// The names of `language`, over `names`.
-    fn in_language<'n>(&'n self, names: &'n Names, language: &str) -> InLanguage<'n> {
+    fn in_language<'n>(&'n self, linker: &'n Linker<'n>, language: &str) -> InLanguage<'n> {
         InLanguage {
-            names,
+            linker,
             actors: self
                 .actors
                 .iter()
@@ -300,7 +308,7 @@ impl Declared {
     /// of a briefing that is not there (and not a draft left out) is a warning.
     pub(super) fn render(
         &self,
-        names: &Names,
+        linker: &Linker<'_>,
         drafts: &[BriefingDraft<'_>],
         content: &Content,
         options: RenderOptions,
@@ -313,12 +321,13 @@ impl Declared {
             .filter(|m| m.title.is_empty())
             .filter_map(|m| m.id.clone())
             .collect();
+        let names = linker.names;
         for language in &self.translations.languages {
-            let resolver = self.in_language(names, language);
+            let resolver = self.in_language(linker, language);
             let texts = texts.language_mut(language);
             for named in self.actors.iter().filter(|n| &n.language == language) {
                 let doc = &self.translations.actors[named.translation].doc;
-                let decl = &names.actors[named.decl as usize];
+                let decl = names.actors.get(named.decl);
                 let bio = render_body(
                     &doc.body,
                     doc.body_line,
@@ -339,7 +348,7 @@ impl Declared {
             }
             for named in self.topics.iter().filter(|n| &n.language == language) {
                 let doc = &self.translations.topics[named.translation].doc;
-                let decl = &names.topics[named.decl as usize];
+                let decl = names.topics.get(named.decl);
                 let body = render_body(
                     &doc.body,
                     doc.body_line,
@@ -586,8 +595,8 @@ fn briefing_text(
                 );
             }
         }
-        let actor = reference(&names.actor_refs, position.actor.as_deref());
-        let topic = reference(&names.topic_refs, position.topic.as_deref());
+        let actor = reference(&names.actors, position.actor.as_deref());
+        let topic = reference(&names.topics, position.topic.as_deref());
         let found = draft.positions.iter().enumerate().find(|(at, p)| {
             !used_positions[*at] && Some(p.actor) == actor && Some(p.topic) == topic
         });
@@ -618,8 +627,8 @@ fn briefing_text(
         )
         .unwrap_or_default();
         text.positions.push(PositionText {
-            actor: names.actors[original_position.actor as usize].id.clone(),
-            topic: names.topics[original_position.topic as usize].id.clone(),
+            actor: names.actors.get(original_position.actor).id.clone(),
+            topic: names.topics.get(original_position.topic).id.clone(),
             date: original_position.date,
             original: original_position.stance.clone(),
             stance,
@@ -644,7 +653,7 @@ fn briefing_text(
                 );
             }
         }
-        let actor = reference(&names.actor_refs, quote.actor.as_deref());
+        let actor = reference(&names.actors, quote.actor.as_deref());
         let found = draft
             .quotes
             .iter()
@@ -667,7 +676,7 @@ fn briefing_text(
             continue;
         };
         text.quotes.push(QuoteText {
-            actor: names.actors[original_quote.actor as usize].id.clone(),
+            actor: names.actors.get(original_quote.actor).id.clone(),
             date: original_quote.date,
             original: original_quote.text.clone(),
             text: said,
@@ -677,9 +686,12 @@ fn briefing_text(
 }
 
 /// What a translation's reference names, when it names exactly one.
-fn reference(table: &crate::model::refs::RefTable, written: Option<&str>) -> Option<u32> {
+fn reference<K: super::table::Kind>(
+    table: &super::table::Table<K>,
+    written: Option<&str>,
+) -> Option<No<K>> {
     match table.lookup(written?.trim()) {
-        Lookup::Found(ix) => Some(ix),
+        Lookup::Found(ix) => Some(No::new(ix)),
         _ => None,
     }
 }
@@ -695,6 +707,8 @@ fn one_of(ids: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::model::Dossier;
 
     #[test]
     fn a_translation_is_named_by_a_further_language() {

@@ -13,6 +13,7 @@
 //! fails keeps the last good site served and shows why.
 
 pub mod batch;
+mod links;
 pub mod memo;
 pub mod parsed;
 pub mod render;
@@ -131,6 +132,12 @@ impl Rebuilder {
         if result.is_err() {
             self.state.fall_behind();
         }
+        // The links of a new site are checked once it is served (its pages reload
+        // first), as `build` checks them: the problems show in the terminal and over
+        // the open pages.
+        if matches!(result, Ok(Outcome::Reload | Outcome::Stylesheets)) {
+            self.check_links(server);
+        }
         let elapsed = started.elapsed().as_millis();
         match result {
             Ok(outcome) => {
@@ -162,8 +169,30 @@ impl Rebuilder {
     pub fn first(&mut self, server: &Server) -> anyhow::Result<()> {
         match self.full(server, false) {
             Err(Failed::Fatal(error)) => Err(error),
-            _ => Ok(()),
+            Ok(_) => {
+                self.check_links(server);
+                Ok(())
+            }
+            Err(_) => Ok(()),
         }
+    }
+
+    /// Checks every internal link and id of the site served, as `build` does: prints
+    /// each broken one (a warning, or an error with `strict`) and shows them over the
+    /// open pages; the site stays served either way.
+    fn check_links(&self, server: &Server) {
+        let Some(served) = self.state.served() else {
+            return;
+        };
+        let strict = self.args.strict || served.dossier.config.strict;
+        let diagnostics = links::check(&served.site, &served.dossier, &self.args.root, strict);
+        let report = links::report(&diagnostics);
+        if report.is_empty() {
+            server.problems(None);
+            return;
+        }
+        crate::pipeline::report(&diagnostics);
+        server.problems(Some(&report));
     }
 
     /// Reads (what changed), resolves and renders (what changed) the whole site. With
@@ -180,7 +209,11 @@ impl Rebuilder {
         };
         self.check(&diagnostics, server)?;
         let words = &dossier.config.interface;
-        server.set_words(words.raw("serve.failed"), words.raw("serve.hide"));
+        server.set_words(crate::serve::Words {
+            failed: words.raw("serve.failed").to_string(),
+            problems: words.raw("serve.problems").to_string(),
+            hide: words.raw("serve.hide").to_string(),
+        });
         // The templates are read again only when they, or the interface strings they
         // show, changed; the pages' digests do not hold those strings.
         let stale = self

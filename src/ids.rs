@@ -1,4 +1,6 @@
-//! Ids and slugs: lowercase ASCII letters, digits and single hyphens.
+//! Ids and slugs: lowercase ASCII letters, digits and single hyphens. The one place
+//! that says what an id is, for the model (ids of actors, topics, briefings and
+//! meetings) and for Markdown (heading and footnote ids) alike; it knows neither.
 
 /// True when `id` is lowercase ASCII letters and digits joined by single hyphens.
 pub fn is_valid_id(id: &str) -> bool {
