@@ -54,8 +54,15 @@
   /* A query: {terms, phrases, filters, problems}. terms: the words all results hold,
      each {word, prefix} (prefix: the word being typed, the query's last, matched as
      the start of a word); phrases: lists of words that must follow each other;
-     filters: {kinds: [kind index], actor: [words], topic: [words], years: [from, to]}. */
-  function parse(query, typing) {
+     filters: {kinds: [kind index], actor: [words], topic: [words], years: [from, to]};
+     problems: what could not be understood, in the words of `messages` (the page's
+     strings: unknownKind with {kind}, badYear), English without them. */
+  function parse(query, typing, messages) {
+    var say = {
+      unknownKind: "unknown kind \u201c{kind}\u201d: use briefing, meeting, position, quote, actor or topic",
+      badYear: "a year is written year:2025 or year:2020-2025"
+    };
+    Object.keys(messages || {}).forEach(function (key) { if (messages[key] !== null && messages[key] !== undefined) say[key] = messages[key]; });
     var q = { terms: [], phrases: [], filters: { kinds: [], actor: [], topic: [], years: null }, problems: [] };
     var re = /(\w+):("([^"]*)"?|\S*)|"([^"]*)("?)|(\S+)/g;
     var m;
@@ -70,12 +77,12 @@
         if (key === "kind") {
           value.split(",").forEach(function (v) {
             var k = KIND_NAMES[fold(v).trim()];
-            if (k === undefined) q.problems.push("unknown kind \u201c" + v + "\u201d: use briefing, meeting, position, quote, actor or topic");
+            if (k === undefined) q.problems.push(say.unknownKind.split("{kind}").join(v));
             else if (q.filters.kinds.indexOf(k) === -1) q.filters.kinds.push(k);
           });
         } else if (key === "year") {
           var years = /^(\d{1,4})(?:(?:-|\.\.)(\d{1,4}))?$/.exec(value);
-          if (!years) q.problems.push("a year is written year:2025 or year:2020-2025");
+          if (!years) q.problems.push(say.badYear);
           else q.filters.years = [Number(years[1]), Number(years[2] || years[1])];
         } else {
           q.filters[key] = q.filters[key].concat(words(value));

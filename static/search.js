@@ -33,6 +33,7 @@
   }
   var LABELS = said("kinds", "Briefings|Meetings|Positions|Quotes|Actors|Topics").split("|");
   var SINGULAR = said("kind", "Briefing|Meeting|Position|Quote|Actor|Topic").split("|");
+  var MESSAGES = { unknownKind: results.getAttribute("data-unknown-kind"), badYear: results.getAttribute("data-bad-year") };
   /* Groups are shown names first: actors and topics, then the rest by kind. */
   var ORDER = [4, 5, 0, 1, 2, 3];
   var SHOWN = 5;
@@ -47,6 +48,8 @@
   /* ---------- Loading the index's scripts ---------- */
 
   var loaded = {};
+  /* A file that cannot be loaded, or hands over nothing, fails the query with its
+     path (the page says "Search failed: {error}" in its own language). */
   function load(path) {
     if (loaded[path]) return loaded[path];
     loaded[path] = new Promise(function (resolve, reject) {
@@ -56,13 +59,13 @@
       tag.async = true;
       tag.onload = function () {
         tag.remove();
-        if (waiting[path]) { delete waiting[path]; reject(new Error(path + " handed over nothing")); }
+        if (waiting[path]) { delete waiting[path]; reject(new Error("search-index/" + path)); }
       };
       tag.onerror = function () {
         tag.remove();
         delete waiting[path];
         delete loaded[path];
-        reject(new Error("cannot load " + path));
+        reject(new Error("search-index/" + path));
       };
       document.head.appendChild(tag);
     });
@@ -327,7 +330,7 @@
   var generation = 0;
   function show(text, typing) {
     var mine = ++generation;
-    var q = core.parse(text, typing);
+    var q = core.parse(text, typing, MESSAGES);
     if (q.terms.length === 0 && q.filters.actor.length === 0 && q.filters.topic.length === 0) {
       results.textContent = "";
       if (q.problems.length) results.appendChild(element("p", "search-results__status", q.problems.join("; ") + "."));

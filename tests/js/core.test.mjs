@@ -53,6 +53,14 @@ test("filters take several forms and say what is wrong", () => {
   const bad = core.parse("kind:memo year:soon peace", false);
   assert.equal(bad.problems.length, 2);
   assert.deepEqual(bad.terms, [{ word: "peace", prefix: false }]);
+  assert.match(bad.problems[0], /unknown kind “memo”/);
+  // In the page's words, with the kind put in.
+  const said = core.parse("kind:memo year:soon", false, {
+    unknownKind: "невідомий вид «{kind}»",
+    badYear: "рік пишуть так: year:2025",
+    other: null,
+  });
+  assert.deepEqual(said.problems, ["невідомий вид «memo»", "рік пишуть так: year:2025"]);
   // A colon in an ordinary word is not a filter.
   assert.deepEqual(core.parse("note:well", false).terms.map((t) => t.word), ["note", "well"]);
 });
