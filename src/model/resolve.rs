@@ -80,7 +80,7 @@ pub fn resolve_through(
     let mut problems = Problems { diagnostics };
     // A translated site's translations are read apart (`translations`): the other
     // steps see originals only.
-    let (content, translations) = translations::split(content, &config);
+    let (content, translations) = translations::split(content, &config, &mut problems);
     let declare::Declared {
         mut names,
         affiliations,

@@ -53,7 +53,7 @@ fn resolve(page: &str, target: &str) -> Option<String> {
 }
 
 /// Checks every link of every page in `out`; returns the problems found.
-fn broken_links(out: &Path) -> Vec<String> {
+pub fn broken_links(out: &Path) -> Vec<String> {
     let tree = read_tree(out);
     let pages: BTreeMap<&str, String> = tree
         .iter()

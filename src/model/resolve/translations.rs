@@ -77,9 +77,18 @@ fn language_of<'s>(stem: &'s str, languages: &[String]) -> Option<(&'s str, &'s 
 
 /// Takes the translation files out of `content`: those whose name ends in
 /// `.<language>.md` for a further language of the site. In a site in one language,
-/// every file is an original, as it always was.
-pub(super) fn split(mut content: Content, config: &Config) -> (Content, Translations) {
+/// every file is an original, as it always was. A file named like the translation
+/// of the file beside it into a language the site does not list is read as an
+/// original, with a warning that says how to make it a translation.
+pub(super) fn split(
+    mut content: Content,
+    config: &Config,
+    problems: &mut Problems<'_>,
+) -> (Content, Translations) {
     let languages = config.further_languages().to_vec();
+    warn_of_unlisted(&content.briefings, config, problems);
+    warn_of_unlisted(&content.actors, config, problems);
+    warn_of_unlisted(&content.topics, config, problems);
     let mut translations = Translations {
         languages,
         ..Translations::default()
@@ -92,6 +101,43 @@ pub(super) fn split(mut content: Content, config: &Config) -> (Content, Translat
     content.actors = take(content.actors, &languages, &mut translations.actors);
     content.topics = take(content.topics, &languages, &mut translations.topics);
     (content, translations)
+}
+
+/// Warns of each file of `docs` named `<file>.<language>.md` beside a `<file>.md`,
+/// for a language with built-in interface strings that `languages:` does not list.
+fn warn_of_unlisted<F>(docs: &[Arc<Document<F>>], config: &Config, problems: &mut Problems<'_>) {
+    let listed = |language: &str| {
+        language == config.language || config.languages.iter().any(|l| l == language)
+    };
+    for doc in docs {
+        let Some((stem, language)) = doc.stem.rsplit_once('.') else {
+            continue;
+        };
+        let known = crate::i18n::BUILT_IN
+            .iter()
+            .any(|(code, _, _)| *code == language);
+        if !known || listed(language) || stem.is_empty() {
+            continue;
+        }
+        let original = doc.path.with_file_name(format!("{stem}.md"));
+        if !docs.iter().any(|other| other.path == original) {
+            continue;
+        }
+        let mut all = config.languages.clone();
+        if all.is_empty() {
+            all.push(config.language.clone());
+        }
+        all.push(language.to_string());
+        problems.warning(
+            &doc.path,
+            1,
+            format!(
+                "read as a file of its own, not as the '{language}' translation of {}: to translate it, write languages: [{}] in dossier.yaml",
+                original.display(),
+                all.join(", ")
+            ),
+        );
+    }
 }
 
 fn take<F>(
@@ -844,5 +890,23 @@ mod tests {
         assert!(messages.is_empty(), "{messages:?}");
         assert_eq!(dossier.briefings[0].slug, "talks-uk");
         assert!(dossier.languages.trees.is_empty());
+        // Beside its original, such a file is most likely a translation.
+        let (dossier, messages) = site(&[
+            (
+                "content/briefings/talks.md",
+                "---\ntitle: A\ndate: 2025-01-01\n---\n",
+            ),
+            (
+                "content/briefings/talks.uk.md",
+                "---\ntitle: Б\ndate: 2025-01-01\n---\n",
+            ),
+        ]);
+        assert_eq!(dossier.briefings.len(), 2);
+        assert_eq!(
+            messages,
+            [
+                "content/briefings/talks.uk.md:1: warning: read as a file of its own, not as the 'uk' translation of content/briefings/talks.md: to translate it, write languages: [en, uk] in dossier.yaml"
+            ]
+        );
     }
 }
