@@ -13,6 +13,10 @@
 //!    [`Dossier`], every declaration number moved to its final index;
 //! 5. `backrefs`: every back-reference.
 //!
+//! In a translated site, `translations` takes the translation files out first,
+//! declares their names after step 1 and renders them after step 3; their texts
+//! make the dossier in each further language once the model is whole.
+//!
 //! The result does not depend on file order: references are read before any text is
 //! rendered, and the few bodies that actors made for unknown wikilinks can change are
 //! rendered again, so that every text reads as if rendered against every name.
@@ -40,6 +44,7 @@ mod messages;
 mod read;
 mod rendering;
 mod table;
+mod translations;
 mod wikilinks;
 
 /// Choices that change what is resolved.
@@ -73,10 +78,14 @@ pub fn resolve_through(
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
     let mut problems = Problems { diagnostics };
+    // A translated site's translations are read apart (`translations`): the other
+    // steps see originals only.
+    let (content, translations) = translations::split(content, &config, &mut problems);
     let declare::Declared {
-        names,
+        mut names,
         affiliations,
     } = declare::declare(&content, &mut problems);
+    let translations = translations.declare(&mut names, &content, &mut problems);
 
     let briefing_docs: Vec<&Arc<Document<BriefingFront>>> = content
         .briefings
@@ -106,6 +115,7 @@ pub fn resolve_through(
     };
     let rendered =
         rendering::render_fields(&linker, &drafts, bodies.briefings, render_options, memo);
+    let translated = translations.render(&linker, &drafts, &content, render_options, &mut problems);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actors = names.actors.sorted();
@@ -129,7 +139,9 @@ pub fn resolve_through(
         .filter(|doc| !options.drafts && doc.front.draft)
         .map(|doc| doc.path.clone())
         .collect();
-    backrefs::back_references(dossier)
+    let mut dossier = backrefs::back_references(dossier);
+    translated.apply(&mut dossier);
+    dossier
 }
 
 /// Diagnostics with the file's line helpers.

@@ -133,8 +133,9 @@ fn event(dossier: &Dossier, meeting: &Meeting, domain: &str) -> icalendar::Event
         .collect();
     let mut description = String::new();
     if !participants.is_empty() {
-        description.push_str("Participants: ");
-        description.push_str(&participants.join(", "));
+        let interface = &dossier.config.interface;
+        let names = participants.join(interface.raw("list.comma"));
+        description.push_str(&interface.text("calendar.participants", &[("names", &names)]));
     }
     for field in [&meeting.summary_html, &meeting.outcome_html] {
         let field = plain(field);

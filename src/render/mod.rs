@@ -11,6 +11,7 @@ mod extras;
 mod feeds;
 pub mod graph;
 mod json;
+mod languages;
 mod network;
 mod pages;
 pub mod search;
@@ -72,12 +73,23 @@ pub fn render<'a>(
         .into_iter()
         .map(str::to_string)
         .collect();
+    // Each further language of a translated site: the same tree under `<language>/`.
+    let trees = dossier
+        .languages
+        .trees
+        .iter()
+        .map(|tree| {
+            let prefix = format!("{}/", tree.config.language);
+            (prefix, render(tree, templates, assets, settings))
+        })
+        .collect();
     Rendering {
         dossier,
         templates,
         settings,
         assets,
         jobs,
+        trees,
         replaced,
         site: OnceLock::new(),
         alone: OnceLock::new(),
@@ -215,6 +227,9 @@ pub struct Rendering<'a> {
     settings: &'a RenderSettings,
     assets: &'a [Asset],
     jobs: Vec<pages::Job>,
+    /// The tree of each further language of a translated site, with its folder
+    /// (`uk/`): a whole site of its own, its links relative, written under the folder.
+    trees: Vec<(String, Rendering<'a>)>,
     /// The generated files that static files replace ([`replaced`]), not made.
     replaced: std::collections::HashSet<String>,
     /// What every page needs, with the views that many pages share: made on first use
@@ -231,7 +246,8 @@ pub struct Rendering<'a> {
 impl<'a> Rendering<'a> {
     /// How many pages [`Rendering::write`] renders (for a progress bar).
     pub fn page_count(&self) -> usize {
-        self.jobs.len()
+        let trees: usize = self.trees.iter().map(|(_, tree)| tree.page_count()).sum();
+        self.jobs.len() + trees
     }
 
     /// True when the site has its own [`EXTRA_CSS`].
@@ -316,13 +332,29 @@ impl<'a> Rendering<'a> {
         self.assets
             .par_iter()
             .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
-        Ok(pages.into_iter().flatten().collect())
+        let mut pages: Vec<(String, u64)> = pages.into_iter().flatten().collect();
+        for (prefix, tree) in &self.trees {
+            let sink = languages::Prefixed { sink, prefix };
+            let memo = languages::PrefixedMemo { memo, prefix };
+            let written = tree.write_with(&sink, &memo)?;
+            pages.extend(
+                written
+                    .into_iter()
+                    .map(|(path, digest)| (format!("{prefix}{path}"), digest)),
+            );
+        }
+        Ok(pages)
     }
 
     /// The bytes of the file at `path`, as a full render writes them (a page is
     /// rendered even when unchanged, which costs less than gathering the digests its
     /// comparison needs), or `None` when there is no file there.
     pub fn file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        for (prefix, tree) in &self.trees {
+            if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+                return tree.file(rest);
+            }
+        }
         // A static file takes the place of any generated one ([`replaced`]).
         if let Some(asset) = self.assets.iter().find(|asset| asset.path == path) {
             return Ok(Some(asset.bytes.clone()));

@@ -25,8 +25,10 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// The names of the templates that the site's own files replace or add.
     overrides: Vec<String>,
-    /// The interface strings the templates' `t()` shows.
-    interface: Arc<Interface>,
+    /// The interface strings the templates' `t()` shows: the site's language first,
+    /// then those of the further languages of a translated site, each page's in the
+    /// language of its tree.
+    interfaces: Vec<Arc<Interface>>,
 }
 
 /// Every problem of a site's templates, each at its template's file and line: the
@@ -62,7 +64,7 @@ impl Templates {
         Ok(Templates::compile(
             &Templates::embedded_sources(),
             Vec::new(),
-            interface,
+            std::slice::from_ref(interface),
         )?)
     }
 
@@ -74,15 +76,21 @@ impl Templates {
         sources
     }
 
-    /// The interface strings these templates show.
-    pub fn interface(&self) -> &Arc<Interface> {
-        &self.interface
+    /// The interface strings these templates show, the site's language first.
+    pub fn interfaces(&self) -> &[Arc<Interface>] {
+        &self.interfaces
     }
 
     /// The embedded templates, overridden by `root/templates/**`, showing the strings
     /// of `interface`. An unreadable file is an I/O error; templates that do not
     /// compile are [`TemplateErrors`].
     pub fn load(root: &Path, interface: &Arc<Interface>) -> anyhow::Result<Templates> {
+        Templates::load_in(root, std::slice::from_ref(interface))
+    }
+
+    /// [`Templates::load`], for the pages of every language of a translated site
+    /// (`interfaces`: the default first; [`crate::config::Config::interfaces`]).
+    pub fn load_in(root: &Path, interfaces: &[Arc<Interface>]) -> anyhow::Result<Templates> {
         let mut sources = Templates::embedded_sources();
         let mut overrides = Vec::new();
         let user_dir = root.join("templates");
@@ -106,17 +114,17 @@ impl Templates {
                 }
             }
         }
-        Ok(Templates::compile(&sources, overrides, interface)?)
+        Ok(Templates::compile(&sources, overrides, interfaces)?)
     }
 
     fn compile(
         sources: &[(String, String)],
         overrides: Vec<String>,
-        interface: &Arc<Interface>,
+        interfaces: &[Arc<Interface>],
     ) -> Result<Templates, TemplateErrors> {
         let new_tera = || {
             let mut tera = tera::Tera::new();
-            crate::i18n::tera::register(&mut tera, interface.clone());
+            crate::i18n::tera::register(&mut tera, interfaces.to_vec());
             tera
         };
         let tera = |sources: &[(String, String)]| {
@@ -130,7 +138,7 @@ impl Templates {
                 return Ok(Templates {
                     tera,
                     overrides,
-                    interface: interface.clone(),
+                    interfaces: interfaces.to_vec(),
                 });
             }
             Err(error) => error,

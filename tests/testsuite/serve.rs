@@ -11,7 +11,7 @@ use crate::common::*;
 use crate::served::{PATIENCE, Served};
 
 /// The tag that `dossier serve` adds to every page.
-const LIVE_RELOAD: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
+pub const LIVE_RELOAD: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
 
 /// Sends `request` as written (no client normalizes its path) and returns the
 /// status and the whole response.

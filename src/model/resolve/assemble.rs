@@ -155,6 +155,7 @@ impl Assembler<'_> {
             positions,
             quotes,
             drafts_left_out: Vec::new(),
+            languages: Languages::default(),
         }
     }
 

@@ -194,7 +194,7 @@ fn file_id<'d, F>(
 }
 
 /// The items trimmed, without empty ones and repeats.
-fn clean_list(items: &[String]) -> Vec<String> {
+pub(super) fn clean_list(items: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
         if !out.iter().any(|o| o == item) {

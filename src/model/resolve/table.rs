@@ -163,6 +163,12 @@ impl<K: Kind> Table<K> {
         self.refs.suggest(reference)
     }
 
+    /// Makes the entry `no` answer to `names` as well (a translation's name and
+    /// aliases).
+    pub(super) fn also_named<'a>(&mut self, no: No<K>, names: impl IntoIterator<Item = &'a str>) {
+        self.refs.insert(no.0, names, Origin::Declared);
+    }
+
     /// Adds an entry; returns its number.
     pub(super) fn add(&mut self, decl: Decl<K>) -> No<K> {
         let ix = self.decls.len() as u32;

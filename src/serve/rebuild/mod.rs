@@ -220,7 +220,7 @@ impl Rebuilder {
             .state
             .served()
             .and_then(|served| served.templates.as_ref())
-            .is_some_and(|kept| kept.interface() != &dossier.config.interface);
+            .is_some_and(|kept| kept.interfaces() != dossier.config.interfaces().as_slice());
         if stale {
             self.state.forget_templates();
         }
@@ -230,7 +230,7 @@ impl Rebuilder {
             .and_then(|served| served.templates.clone());
         let templates = match kept {
             Some(templates) => templates,
-            None => self.load_templates(&dossier.config.interface, server)?,
+            None => self.load_templates(&dossier.config.interfaces(), server)?,
         };
         let rendered = self.render(&dossier, &templates, &assets, server)?;
         if self.state.served().is_none() {
@@ -258,7 +258,7 @@ impl Rebuilder {
         let Some(served) = self.state.served() else {
             return self.full(server, false);
         };
-        let templates = self.load_templates(&served.dossier.config.interface, server)?;
+        let templates = self.load_templates(&served.dossier.config.interfaces(), server)?;
         let rendered = self.render(&served.dossier, &templates, &served.assets, server)?;
         let Some(served) = std::mem::take(&mut self.state).into_served() else {
             return self.full(server, false);
@@ -430,10 +430,10 @@ impl Rebuilder {
 
     fn load_templates(
         &self,
-        interface: &Arc<crate::i18n::Interface>,
+        interfaces: &[Arc<crate::i18n::Interface>],
         server: &Server,
     ) -> Result<Templates, Failed> {
-        Templates::load(&self.args.root, interface)
+        Templates::load_in(&self.args.root, interfaces)
             .map_err(|error| self.fail(server, crate::pipeline::template_report(&error)))
     }
 
