@@ -437,3 +437,6 @@ impl<'a> Views<'a> {
         groups
     }
 }
+
+#[cfg(test)]
+mod tests;
