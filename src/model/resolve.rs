@@ -72,7 +72,7 @@ pub fn resolve_through(
     memo: &dyn TextMemo,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
-    let mut problems = Problems { diagnostics };
+    let mut problems = Problems::new(diagnostics);
     let declare::Declared {
         names,
         affiliations,
@@ -106,6 +106,8 @@ pub fn resolve_through(
     };
     let rendered =
         rendering::render_fields(&linker, &drafts, bodies.briefings, render_options, memo);
+    let mut names = names;
+    table::report_unknown(&mut names, &mut problems);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actors = names.actors.sorted();
@@ -132,9 +134,20 @@ pub fn resolve_through(
     backrefs::back_references(dossier)
 }
 
-/// Diagnostics with the file's line helpers.
+/// Diagnostics with the file's line helpers, and the references that named nothing,
+/// whose warnings wait for their suggestions ([`table::report_unknown`]).
 struct Problems<'d> {
     diagnostics: &'d mut Diagnostics,
+    unknown: Vec<table::Unknown>,
+}
+
+impl<'d> Problems<'d> {
+    fn new(diagnostics: &'d mut Diagnostics) -> Self {
+        Problems {
+            diagnostics,
+            unknown: Vec::new(),
+        }
+    }
 }
 
 impl Problems<'_> {

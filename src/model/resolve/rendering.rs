@@ -14,8 +14,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::table::Names;
 use super::drafts::BriefingDraft;
+use super::table::Names;
 use super::wikilinks::{Linker, Mention, Pages};
 use super::{At, Problems};
 use crate::content::{Content, Document};
@@ -107,6 +107,9 @@ pub(super) fn render_bodies(
     memo: &dyn TextMemo,
     problems: &mut Problems<'_>,
 ) -> Rendering {
+    // Every link that names nothing asks for a suggestion.
+    names.actors.compact();
+    names.topics.compact();
     let linker = Linker {
         names: &names,
         pages,
