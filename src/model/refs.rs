@@ -77,11 +77,30 @@ impl RefTable {
     /// The nearest known spelling, when `reference` looks like a typo of one: of a
     /// declared entry when one is near, or else of an entry a reference created.
     pub fn suggest(&self, reference: &str) -> Option<&str> {
+        self.suggest_before(reference, self.spellings())
+    }
+
+    /// What [`RefTable::suggest`] answered when the table held its first `spellings`
+    /// spellings only.
+    pub fn suggest_before(&self, reference: &str, spellings: u32) -> Option<&str> {
         let number = self
             .declared
-            .nearest(reference)
-            .or_else(|| self.created.nearest(reference))?;
+            .nearest_before(reference, spellings)
+            .or_else(|| self.created.nearest_before(reference, spellings))?;
         self.spellings.get(number as usize).map(String::as_str)
+    }
+
+    /// How many spellings the table holds: a moment of its history, for
+    /// [`RefTable::suggest_before`].
+    pub fn spellings(&self) -> u32 {
+        self.spellings.len() as u32
+    }
+
+    /// Makes suggestions quicker to find, once many are asked for (see
+    /// [`NameIndex::compact`]); changes none of them.
+    pub fn compact(&mut self) {
+        self.declared.compact();
+        self.created.compact();
     }
 }
 
@@ -140,5 +159,11 @@ mod tests {
         // With no declared name near, a created one is suggested.
         table.insert(2, ["Nobody Known"], Origin::Created);
         assert_eq!(table.suggest("Nobody Knwn"), Some("Nobody Known"));
+        // As the table was before "Nobody Known" came, and as it is, compacted.
+        assert_eq!(table.suggest_before("Nobody Knwn", 3), None);
+        table.compact();
+        assert_eq!(table.suggest("Nobody Knwn"), Some("Nobody Known"));
+        assert_eq!(table.suggest_before("Nobody Knwn", 3), None);
+        assert_eq!(table.suggest("Netanyahoo"), Some("benjamin-netanyahu"));
     }
 }

@@ -77,7 +77,7 @@ pub fn resolve_through(
     memo: &dyn TextMemo,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
-    let mut problems = Problems { diagnostics };
+    let mut problems = Problems::new(diagnostics);
     // A translated site's translations are read apart (`translations`): the other
     // steps see originals only.
     let (content, translations) = translations::split(content, &config, &mut problems);
@@ -116,6 +116,8 @@ pub fn resolve_through(
     let rendered =
         rendering::render_fields(&linker, &drafts, bodies.briefings, render_options, memo);
     let translated = translations.render(&linker, &drafts, &content, render_options, &mut problems);
+    let mut names = names;
+    table::report_unknown(&mut names, &mut problems);
 
     // Every actor and topic is now known: fix their order (by id) for good.
     let actors = names.actors.sorted();
@@ -144,9 +146,20 @@ pub fn resolve_through(
     dossier
 }
 
-/// Diagnostics with the file's line helpers.
+/// Diagnostics with the file's line helpers, and the references that named nothing,
+/// whose warnings wait for their suggestions ([`table::report_unknown`]).
 struct Problems<'d> {
     diagnostics: &'d mut Diagnostics,
+    unknown: Vec<table::Unknown>,
+}
+
+impl<'d> Problems<'d> {
+    fn new(diagnostics: &'d mut Diagnostics) -> Self {
+        Problems {
+            diagnostics,
+            unknown: Vec::new(),
+        }
+    }
 }
 
 impl Problems<'_> {

@@ -114,6 +114,9 @@ pub struct Shared {
     /// The digests of every shared view, for the digests of pages: made on first use,
     /// since only `dossier serve` compares pages.
     known: std::sync::OnceLock<ViewDigests>,
+    /// The order of the site's list of actors, made on first use: each of its pages
+    /// shows a part, and sorting every actor for each page is quadratic.
+    actor_order: std::sync::OnceLock<Vec<ActorIx>>,
     actors: Vec<Value>,
     topics: Vec<Value>,
     briefings: Vec<Value>,
@@ -137,6 +140,7 @@ impl Shared {
         };
         let refs = Shared {
             known: Default::default(),
+            actor_order: Default::default(),
             actors: all(dossier.actors.len(), |i| {
                 Value::from_serializable(&plain.actor(ActorIx(i)))
             }),
@@ -172,6 +176,11 @@ impl Shared {
             quotes,
             ..refs
         }
+    }
+
+    /// The order of the site's list of actors, `make` on first use.
+    pub fn actor_order(&self, make: impl FnOnce() -> Vec<ActorIx>) -> &[ActorIx] {
+        self.actor_order.get_or_init(make)
     }
 
     /// The digests of every shared view, by content, made on first use.

@@ -48,9 +48,7 @@ pub(super) fn read<'d>(
                 names: known,
                 new: false,
             };
-            let mut problems = Problems {
-                diagnostics: &mut diagnostics,
-            };
+            let mut problems = Problems::new(&mut diagnostics);
             let draft = known.read_briefing(doc, &mut problems);
             (!known.new).then_some((draft, diagnostics))
         })

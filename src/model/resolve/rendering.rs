@@ -107,6 +107,9 @@ pub(super) fn render_bodies(
     memo: &dyn TextMemo,
     problems: &mut Problems<'_>,
 ) -> Rendering {
+    // Every link that names nothing asks for a suggestion.
+    names.actors.compact();
+    names.topics.compact();
     let linker = Linker {
         names: &names,
         pages,

@@ -11,6 +11,10 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
 use super::messages::{ambiguous, unknown};
 use super::{At, Problems};
 use crate::model::ActorKind;
@@ -169,6 +173,11 @@ impl<K: Kind> Table<K> {
         self.refs.insert(no.0, names, Origin::Declared);
     }
 
+    /// Makes suggestions quicker to find, for many at once; changes none.
+    pub(super) fn compact(&mut self) {
+        self.refs.compact();
+    }
+
     /// Adds an entry; returns its number.
     pub(super) fn add(&mut self, decl: Decl<K>) -> No<K> {
         let ix = self.decls.len() as u32;
@@ -238,11 +247,15 @@ impl<K: Kind> Table<K> {
                     );
                     return None;
                 }
-                problems.warning(
-                    at.path,
-                    (at.line)(),
-                    unknown(what, reference, &id, self.refs.suggest(reference)),
-                );
+                // Its message waits for its suggestion (see [`report_unknown`]).
+                problems.unknown.push(Unknown {
+                    path: at.path.to_path_buf(),
+                    line: (at.line)(),
+                    what,
+                    reference: reference.to_string(),
+                    id: id.clone(),
+                    spellings: self.refs.spellings(),
+                });
                 match self.refs.lookup(&id) {
                     Lookup::Found(ix) => Some(Resolved::Found(ix)),
                     _ => Some(Resolved::New(id)),
@@ -286,4 +299,43 @@ pub(super) fn inverse(order: &[u32]) -> Vec<u32> {
 pub(super) struct Names {
     pub(super) actors: Table<ActorInfo>,
     pub(super) topics: Table<TopicInfo>,
+}
+
+/// A reference that named nothing, reported once its suggestion is found: the
+/// suggestions of many are found at once, in parallel, against the tables as they are
+/// at the end, each among the names the table held then (its first `spellings`).
+pub(super) struct Unknown {
+    path: PathBuf,
+    line: usize,
+    what: &'static str,
+    reference: String,
+    id: String,
+    spellings: u32,
+}
+
+/// Reports every reference that named nothing, each with the suggestion it had when
+/// it was read: the same messages as finding each at once, but each query walks one
+/// sorted set of names, and all of them run in parallel.
+pub(super) fn report_unknown(names: &mut Names, problems: &mut Problems<'_>) {
+    let pending = std::mem::take(&mut problems.unknown);
+    if pending.is_empty() {
+        return;
+    }
+    names.actors.compact();
+    names.topics.compact();
+    let names = &*names;
+    let messages: Vec<String> = pending
+        .par_iter()
+        .map(|u| {
+            let refs = match u.what {
+                ActorInfo::WHAT => &names.actors.refs,
+                _ => &names.topics.refs,
+            };
+            let near = refs.suggest_before(&u.reference, u.spellings);
+            unknown(u.what, &u.reference, &u.id, near)
+        })
+        .collect();
+    for (u, message) in pending.iter().zip(messages) {
+        problems.warning(&u.path, u.line, message);
+    }
 }

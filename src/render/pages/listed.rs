@@ -303,7 +303,14 @@ pub(super) fn actor_order(d: &Dossier) -> Vec<ActorIx> {
 /// group's heading is its kind's label and its link the affiliation.
 fn actor_groups(v: &Views<'_>, range: std::ops::Range<usize>) -> Value {
     let d = v.dossier;
-    let order = actor_order(d);
+    let fresh;
+    let order: &[ActorIx] = match v.shared {
+        Some(shared) => shared.actor_order(|| actor_order(d)),
+        None => {
+            fresh = actor_order(d);
+            &fresh
+        }
+    };
     let groups = grouped(
         order[range].iter().copied(),
         |&a| {
