@@ -10,6 +10,7 @@
 #
 #   bash benches/search.sh                       # 10,000 and 50,000 briefings, 3 runs
 #   SIZES=10000 RUNS=1 bash benches/search.sh
+#   DOSSIER=/tmp/dossier-old bash benches/search.sh   # another binary
 #
 # Needs python3, node, /usr/bin/chromium and tests/browser's packages
 # (cd tests/browser && npm ci --ignore-scripts). Corpora and outputs live in /dev/shm.
@@ -28,8 +29,11 @@ done
 [ -d tests/browser/node_modules/playwright-core ] || { echo "run: cd tests/browser && npm ci --ignore-scripts" >&2; exit 2; }
 [ -f "$GEN" ] || { echo "cannot find the corpus generator at $GEN (set GEN=...)" >&2; exit 2; }
 
-cargo build --release --quiet
-DOSSIER=$PWD/target/release/dossier
+# DOSSIER=path/to/dossier benchmarks that binary instead of building this checkout.
+if [ -z "${DOSSIER:-}" ]; then
+  cargo build --release --quiet
+  DOSSIER=$PWD/target/release/dossier
+fi
 mkdir -p "$WORK"
 
 builds="| briefings | build CPU, user+sys (s) | build peak (MiB) | index files | index size (MB) | of which documents (MB) | search page (KB) |
