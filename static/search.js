@@ -46,7 +46,18 @@
   /* The stemmer of the site's language (search-index/stemmer.js, written with the
      index), and the term the index holds for a word: its stem, folded. */
   function stem(word) { return stemmer.stem(word); }
-  function termOf(word) { return core.term(word, stem); }
+  /* Words repeat: each one is stemmed once (excerpts and phrases read whole texts). */
+  var terms = new Map();
+  function termOf(word) {
+    var known = terms.get(word);
+    if (known === undefined) {
+      if (terms.size > 50000) terms.clear();
+      known = core.term(word, stem);
+      terms.set(word, known);
+    }
+    return known;
+  }
+  function stemmed(word) { return termOf(word); }
 
   /* ---------- Loading the index's scripts ---------- */
 
@@ -299,7 +310,7 @@
         rows.forEach(function (row, i) {
           if (out.length >= want || !row) return;
           var text = row[0] + " " + row[3];
-          if (q.phrases.every(function (p) { return core.hasPhrase(text, p, stem); })) out.push({ row: row, score: batch[i].score });
+          if (q.phrases.every(function (p) { return core.hasPhrase(text, p, stemmed); })) out.push({ row: row, score: batch[i].score });
         });
         return next();
       });

@@ -317,12 +317,15 @@ impl<'a> Rendering<'a> {
                         json::write_model_json(self.dossier, out)
                     })?;
                 }
-                let index = site.search_index()?;
-                index
-                    .files()
-                    .par_iter()
-                    .filter(|(path, _)| !self.replaced.contains(path.as_str()))
-                    .try_for_each(|(path, text)| sink.write(path, text.as_bytes()))?;
+                // The index is written file by file as it is made, never held whole.
+                search::write(
+                    self.dossier,
+                    &self.dossier.config.language,
+                    &|path, text| match self.replaced.contains(path.as_str()) {
+                        true => Ok(()),
+                        false => sink.write(&path, text.as_bytes()),
+                    },
+                )?;
                 extras::write(self.dossier, self.templates, sink, &self.replaced)
             },
         );

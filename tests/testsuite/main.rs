@@ -15,6 +15,7 @@ mod links;
 mod output;
 mod pages_crawl;
 mod serve;
+mod serve_search;
 mod served;
 mod sites;
 mod toolkit_check;

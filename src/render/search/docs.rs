@@ -39,6 +39,16 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
     let name = |a: ActorIx| d.actor(a).name.as_str();
     let topic = |t: TopicIx| d.topic(t).name.as_str();
     let ui = &d.config.interface;
+    // Dates as the pages write them, each day made once: positions and quotes share
+    // their briefing's.
+    let written = std::cell::RefCell::new(std::collections::HashMap::<Date, String>::new());
+    let date = |day: &Date| -> String {
+        written
+            .borrow_mut()
+            .entry(*day)
+            .or_insert_with(|| ui.date(day))
+            .clone()
+    };
     // Where each position and quote is shown in its briefing: its anchor.
     let mut position_at = vec![0; d.positions.len()];
     let mut quote_at = vec![0; d.quotes.len()];
@@ -60,7 +70,7 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
             title: b.title.clone(),
             names: String::new(),
             url: briefing_url(&b.slug),
-            detail: ui.date(&b.date),
+            detail: date(&b.date),
             text: join(&[&b.summary, &html_text(&b.body_html)]),
             actors: b.actors.clone(),
             topics: b.topics.clone(),
@@ -78,8 +88,8 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
                 names: String::new(),
                 url: meeting_url(&m.id),
                 detail: match m.location.as_str() {
-                    "" => ui.date(&m.date),
-                    place => format!("{} · {place}", ui.date(&m.date)),
+                    "" => date(&m.date),
+                    place => format!("{} · {place}", date(&m.date)),
                 },
                 text: join(&[
                     &m.location,
@@ -109,7 +119,7 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
                 briefing_url(&d.briefing(p.briefing).slug),
                 position_at[ix]
             ),
-            detail: ui.date(&p.date),
+            detail: date(&p.date),
             text: html_text(&p.stance_html),
             actors: vec![p.actor],
             topics: vec![p.topic],
@@ -129,7 +139,7 @@ pub fn documents(d: &Dossier) -> [Vec<Doc>; 6] {
                 briefing_url(&d.briefing(q.briefing).slug),
                 quote_at[ix]
             ),
-            detail: ui.date(&q.date),
+            detail: date(&q.date),
             text: q.text.clone(),
             actors: vec![q.actor],
             topics: d.briefing(q.briefing).topics.clone(),

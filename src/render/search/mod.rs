@@ -34,8 +34,10 @@ pub use script::script_safe_json;
 pub const INDEX_DIR: &str = "search-index/";
 /// A shard holds terms until its text reaches this many bytes.
 const SHARD_BYTES: usize = 12 * 1024;
-/// A chunk holds about this many bytes of documents.
-const CHUNK_BYTES: usize = 8 * 1024;
+/// A chunk holds about this many bytes of documents: a query shows 5 documents of
+/// each kind, each from its own chunk most often, so that a chunk's size is most of
+/// what a query transfers; a briefing longer than this has a chunk of its own.
+const CHUNK_BYTES: usize = 4 * 1024;
 /// The version of the layout, which `search.js` checks.
 const VERSION: u32 = 1;
 
@@ -72,125 +74,31 @@ struct Manifest<'a> {
 /// pages, number of the first further page).
 type ShardTerm = (String, Vec<(usize, usize, String, usize, usize)>);
 
+/// Where the files of an index go as they are made: each one's path in the output
+/// and its text. Called from several threads at once.
+pub type Out<'a> = dyn Fn(String, String) -> anyhow::Result<()> + Sync + 'a;
+
 impl Index {
-    /// The index of `dossier`, in the site's language.
+    /// The index of `dossier`, in the site's language, held in memory (for
+    /// `dossier serve`, which answers for one file at a time).
     pub fn build(dossier: &Dossier) -> anyhow::Result<Index> {
         Index::build_in(dossier, &dossier.config.language)
     }
 
-    /// The index of `dossier` with the words of `language` (a language code: its
-    /// stemmer, see [`text::stemmer_name`]).
+    /// The index of `dossier` with the words of `language`, held in memory.
     pub fn build_in(dossier: &Dossier, language: &str) -> anyhow::Result<Index> {
-        let kinds = docs::documents(dossier);
-        let name_words = |id: &str, name: &str, aliases: &[String]| {
-            let mut words = text::words(id);
-            words.extend(text::words(name));
-            for alias in aliases {
-                words.extend(text::words(alias));
-            }
-            words.sort();
-            words.dedup();
-            words
-        };
-        let actor_words: Vec<Vec<String>> = dossier
-            .actors
-            .iter()
-            .map(|a| name_words(&a.id, &a.name, &a.aliases))
-            .collect();
-        let topic_words: Vec<Vec<String>> = dossier
-            .topics
-            .iter()
-            .map(|t| name_words(&t.id, &t.name, &t.aliases))
-            .collect();
-        let filter_words = index::FilterWords {
-            actors: &actor_words,
-            topics: &topic_words,
-        };
-        Index::from_documents(&kinds, &filter_words, language)
+        Index::collect(|out| write(dossier, language, out))
     }
 
-    /// The index of documents of each kind, which name actors and topics by their
-    /// index in `filter_words`.
-    fn from_documents(
-        kinds: &[Vec<docs::Doc>; 6],
-        filter_words: &index::FilterWords,
-        language: &str,
-    ) -> anyhow::Result<Index> {
-        let analyzer = text::Analyzer::for_language(language);
-        let (terms, chunks) = rayon::join(
-            || index::build(kinds, filter_words, &analyzer),
-            || chunk_files(kinds),
-        );
-        let (chunks, per_chunk) = chunks?;
-        let mut files = chunks;
-        files.push((
-            format!("{INDEX_DIR}stemmer.js"),
-            stemmer_script(text::stemmer_name(language)).to_string(),
-        ));
-
-        // Shards and further pages.
-        let mut shards: Vec<Vec<ShardTerm>> = vec![Vec::new()];
-        let mut shard_bytes = 0;
-        let mut pages = 0;
-        for term in &terms {
-            let mut entry: ShardTerm = (term.text.clone(), Vec::new());
-            let mut bytes = term.text.len() + 8;
-            for k in &term.kinds {
-                let first = index::encode_page(&k.pages[0]);
-                bytes += first.len() + 16;
-                let base = pages;
-                for page in &k.pages[1..] {
-                    files.push((
-                        format!("{INDEX_DIR}p/{pages}.js"),
-                        script::call("page", &[&pages, &index::encode_page(page)])?,
-                    ));
-                    pages += 1;
-                }
-                entry
-                    .1
-                    .push((k.kind, k.count, first, k.pages.len() - 1, base));
-            }
-            if shard_bytes > 0 && shard_bytes + bytes > SHARD_BYTES {
-                shards.push(Vec::new());
-                shard_bytes = 0;
-            }
-            shard_bytes += bytes;
-            shards.last_mut().expect("one shard at least").push(entry);
-        }
-        if shards.last().is_some_and(Vec::is_empty) {
-            shards.pop();
-        }
-        let bounds: Vec<(&str, &str)> = shards
-            .iter()
-            .map(|s| (s[0].0.as_str(), s[s.len() - 1].0.as_str()))
-            .collect();
-        let manifest = Manifest {
-            v: VERSION,
-            first: index::FIRST_PAGE,
-            kinds: kinds
-                .iter()
-                .zip(per_chunk)
-                .enumerate()
-                .map(|(kind, (docs, c))| KindInfo {
-                    k: KINDS[kind],
-                    n: docs.len(),
-                    c,
-                    y: years(docs),
-                })
-                .collect(),
-            shards: bounds,
-        };
-        files.push((
-            format!("{INDEX_DIR}manifest.js"),
-            script::call("manifest", &[&manifest])?,
-        ));
-        for (n, shard) in shards.iter().enumerate() {
-            files.push((
-                format!("{INDEX_DIR}t/{n}.js"),
-                script::call("shard", &[&n, shard])?,
-            ));
-        }
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    /// The files that `make` hands over, in order of path.
+    fn collect(make: impl FnOnce(&Out) -> anyhow::Result<()>) -> anyhow::Result<Index> {
+        let files = std::sync::Mutex::new(Vec::new());
+        make(&|path, text| {
+            files.lock().expect("not poisoned").push((path, text));
+            Ok(())
+        })?;
+        let mut files = files.into_inner().expect("not poisoned");
+        files.sort_unstable_by(|a: &(String, String), b| a.0.cmp(&b.0));
         Ok(Index { files })
     }
 
@@ -207,6 +115,132 @@ impl Index {
             .ok()?;
         Some(&self.files[at].1)
     }
+}
+
+/// Makes the index of `dossier` with the words of `language` (a language code: its
+/// stemmer, see [`text::stemmer_name`]) and hands each file to `out` as soon as it is
+/// made, keeping none: what a full build does, so that the index's text is never held
+/// whole beside the documents it was made from.
+pub fn write(dossier: &Dossier, language: &str, out: &Out) -> anyhow::Result<()> {
+    let kinds = docs::documents(dossier);
+    let name_words = |id: &str, name: &str, aliases: &[String]| {
+        let mut words = text::words(id);
+        words.extend(text::words(name));
+        for alias in aliases {
+            words.extend(text::words(alias));
+        }
+        words.sort();
+        words.dedup();
+        words
+    };
+    let actor_words: Vec<Vec<String>> = dossier
+        .actors
+        .iter()
+        .map(|a| name_words(&a.id, &a.name, &a.aliases))
+        .collect();
+    let topic_words: Vec<Vec<String>> = dossier
+        .topics
+        .iter()
+        .map(|t| name_words(&t.id, &t.name, &t.aliases))
+        .collect();
+    let filter_words = index::FilterWords {
+        actors: &actor_words,
+        topics: &topic_words,
+    };
+    from_documents(kinds, &filter_words, language, out)
+}
+
+/// The index of documents of each kind, which name actors and topics by their index
+/// in `filter_words`, handed to `out` file by file.
+fn from_documents(
+    kinds: [Vec<docs::Doc>; 6],
+    filter_words: &index::FilterWords,
+    language: &str,
+    out: &Out,
+) -> anyhow::Result<()> {
+    let analyzer = text::Analyzer::for_language(language);
+    let (terms, per_chunk) = rayon::join(
+        || index::build(&kinds, filter_words, &analyzer),
+        || write_chunks(&kinds, out),
+    );
+    let per_chunk = per_chunk?;
+    let kind_infos: Vec<KindInfo> = kinds
+        .iter()
+        .zip(per_chunk)
+        .enumerate()
+        .map(|(kind, (docs, c))| KindInfo {
+            k: KINDS[kind],
+            n: docs.len(),
+            c,
+            y: years(docs),
+        })
+        .collect();
+    // The documents' text is written: only the terms are needed from here on.
+    drop(kinds);
+    out(
+        format!("{INDEX_DIR}stemmer.js"),
+        stemmer_script(text::stemmer_name(language)).to_string(),
+    )?;
+
+    // Shards and further pages, each written once it is complete.
+    let mut bounds: Vec<(&str, &str)> = Vec::new();
+    let mut shard: Vec<ShardTerm> = Vec::new();
+    let mut shard_bytes = 0;
+    let mut pages = 0;
+    // Shard n is written once its bounds are the n-th.
+    let write_shard = |shard: &mut Vec<ShardTerm>, bounds: &mut Vec<(&str, &str)>| {
+        let n = bounds.len() - 1;
+        let script = script::call("shard", &[&n, &*shard])?;
+        out(format!("{INDEX_DIR}t/{n}.js"), script)?;
+        shard.clear();
+        anyhow::Ok(())
+    };
+    let mut first_term: Option<&str> = None;
+    for (at, term) in terms.iter().enumerate() {
+        let mut entry: ShardTerm = (term.text.clone(), Vec::new());
+        let mut bytes = term.text.len() + 8;
+        for k in &term.kinds {
+            let first = index::encode_page(&k.pages[0]);
+            bytes += first.len() + 16;
+            let base = pages;
+            for page in &k.pages[1..] {
+                out(
+                    format!("{INDEX_DIR}p/{pages}.js"),
+                    script::call("page", &[&pages, &index::encode_page(page)])?,
+                )?;
+                pages += 1;
+            }
+            entry
+                .1
+                .push((k.kind, k.count, first, k.pages.len() - 1, base));
+        }
+        if shard_bytes > 0 && shard_bytes + bytes > SHARD_BYTES {
+            let first = first_term.expect("a shard has a first term");
+            bounds.push((first, terms[at - 1].text.as_str()));
+            write_shard(&mut shard, &mut bounds)?;
+            shard_bytes = 0;
+        }
+        if shard.is_empty() {
+            first_term = Some(term.text.as_str());
+        }
+        shard_bytes += bytes;
+        shard.push(entry);
+    }
+    if let Some(last) = terms.last().filter(|_| !shard.is_empty()) {
+        let first = first_term.expect("a shard has a first term");
+        bounds.push((first, last.text.as_str()));
+        write_shard(&mut shard, &mut bounds)?;
+    }
+    let manifest = Manifest {
+        v: VERSION,
+        first: index::FIRST_PAGE,
+        kinds: kind_infos,
+        shards: bounds,
+    };
+    out(
+        format!("{INDEX_DIR}manifest.js"),
+        script::call("manifest", &[&manifest])?,
+    )
 }
 
 /// The browser's stemmer of a Snowball language (`text::STEMMERS`), or the one that
@@ -254,9 +288,9 @@ fn years(docs: &[docs::Doc]) -> Vec<(i16, usize)> {
     out
 }
 
-/// The chunks of documents of every kind, and how many documents each kind's chunks
-/// hold (about [`CHUNK_BYTES`] of them).
-fn chunk_files(kinds: &[Vec<docs::Doc>; 6]) -> anyhow::Result<(Files, Vec<usize>)> {
+/// Writes the chunks of documents of every kind; how many documents each kind's
+/// chunks hold (about [`CHUNK_BYTES`] of them).
+fn write_chunks(kinds: &[Vec<docs::Doc>; 6], out: &Out) -> anyhow::Result<Vec<usize>> {
     let mut per_chunk = Vec::new();
     let mut jobs = Vec::new();
     for (kind, docs) in kinds.iter().enumerate() {
@@ -271,18 +305,16 @@ fn chunk_files(kinds: &[Vec<docs::Doc>; 6]) -> anyhow::Result<(Files, Vec<usize>
             jobs.push((kind, n, chunk));
         }
     }
-    let files = jobs
-        .into_par_iter()
-        .map(|(kind, n, chunk)| {
-            let rows: Vec<[&str; 4]> = chunk
-                .iter()
-                .map(|d| [d.title.as_str(), &d.url, &d.detail, &d.text])
-                .collect();
-            let script = script::call("docs", &[&kind, &n, &rows])?;
-            Ok((format!("{INDEX_DIR}d/{kind}-{n}.js"), script))
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok((files, per_chunk))
+    jobs.into_par_iter().try_for_each(|(kind, n, chunk)| {
+        let rows = chunk
+            .iter()
+            .map(|d| [d.title.as_str(), &d.url, &d.detail, &d.text]);
+        out(
+            format!("{INDEX_DIR}d/{kind}-{n}.js"),
+            script::docs(kind, n, rows),
+        )
+    })?;
+    Ok(per_chunk)
 }
 
 #[cfg(test)]
@@ -346,7 +378,8 @@ mod tests {
             actors: &actors,
             topics: &topics,
         };
-        let index = Index::from_documents(&documents(400), &filter, "en").unwrap();
+        let index =
+            Index::collect(|out| from_documents(documents(400), &filter, "en", out)).unwrap();
         let manifest = script_json(index.file("search-index/manifest.js").unwrap(), "manifest");
         let shards = manifest[0]["shards"].as_array().unwrap();
         assert!(shards.len() > 3, "{} shards", shards.len());
@@ -399,7 +432,8 @@ mod tests {
             topics: &topics,
         };
         let kinds = documents(90);
-        let index = Index::from_documents(&kinds, &filter, "en").unwrap();
+        let index =
+            Index::collect(|out| from_documents(kinds.clone(), &filter, "en", out)).unwrap();
         let manifest = script_json(index.file("search-index/manifest.js").unwrap(), "manifest");
         let briefings = &manifest[0]["kinds"][0];
         let per = briefings["c"].as_u64().unwrap() as usize;

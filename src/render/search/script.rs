@@ -22,6 +22,79 @@ pub fn call(function: &str, args: &[&dyn erased::Json]) -> anyhow::Result<String
     Ok(script)
 }
 
+/// The script of chunk `n` of documents of `kind`: `dossierSearch.docs(kind,n,rows)`,
+/// each row its strings, written in one pass as [`call`] would write them (JSON
+/// strings made safe for a script), since documents are most of the index's bytes.
+pub fn docs<'r>(kind: usize, n: usize, rows: impl Iterator<Item = [&'r str; 4]>) -> String {
+    let mut script = String::with_capacity(4096);
+    script.push_str("dossierSearch.docs(");
+    script.push_str(&kind.to_string());
+    script.push(',');
+    script.push_str(&n.to_string());
+    script.push_str(",[");
+    for (at, row) in rows.enumerate() {
+        script.push_str(if at == 0 { "[" } else { ",[" });
+        for (i, text) in row.iter().enumerate() {
+            if i > 0 {
+                script.push(',');
+            }
+            push_json_string(&mut script, text);
+        }
+        script.push(']');
+    }
+    script.push_str("]);\n");
+    script
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it and then as
+/// [`script_safe_json`] does, in one pass.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let escape: Option<&str> = match b {
+            b'"' => Some("\\\""),
+            b'\\' => Some("\\\\"),
+            b'\n' => Some("\\n"),
+            b'\r' => Some("\\r"),
+            b'\t' => Some("\\t"),
+            0x08 => Some("\\b"),
+            0x0c => Some("\\f"),
+            b'<' => Some("\\u003c"),
+            b'>' => Some("\\u003e"),
+            b'&' => Some("\\u0026"),
+            0xe2 if bytes.get(at + 1) == Some(&0x80)
+                && matches!(bytes.get(at + 2), Some(0xa8 | 0xa9)) =>
+            {
+                Some(if bytes[at + 2] == 0xa8 {
+                    "\\u2028"
+                } else {
+                    "\\u2029"
+                })
+            }
+            _ => None,
+        };
+        if let Some(escape) = escape {
+            out.push_str(&text[copied..at]);
+            out.push_str(escape);
+            at += if b == 0xe2 { 3 } else { 1 };
+            copied = at;
+        } else if b < 0x20 {
+            out.push_str(&text[copied..at]);
+            out.push_str(&format!("\\u{b:04x}"));
+            at += 1;
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out.push('"');
+}
+
 /// Any serializable value, behind one type for [`call`]'s list.
 pub mod erased {
     pub trait Json {
@@ -122,6 +195,31 @@ mod tests {
         let (script, back) = round_trip("\"quoted\" \\ end");
         assert!(script.contains(r#"\"quoted\" \\ end"#));
         assert_eq!(back, "\"quoted\" \\ end");
+    }
+
+    /// Documents are written in one pass exactly as `call` writes them.
+    #[test]
+    fn documents_are_written_as_call_writes_them() {
+        let texts = [
+            "plain",
+            "",
+            "\"quoted\" \\ \n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            "</script> & <!-- -->",
+            "a\u{2028}b\u{2029}c\u{2027}\u{202a}",
+            "Élysée, Київ, 停火, 𠀋",
+        ];
+        let rows: Vec<[&str; 4]> = vec![
+            [texts[0], texts[1], texts[2], texts[3]],
+            [texts[4], texts[5], texts[0], texts[3]],
+        ];
+        assert_eq!(
+            docs(3, 7, rows.iter().copied()),
+            call("docs", &[&3, &7, &rows]).unwrap()
+        );
+        assert_eq!(
+            docs(0, 0, std::iter::empty()),
+            call("docs", &[&0, &0, &Vec::<[&str; 4]>::new()]).unwrap()
+        );
     }
 
     /// Every character is escaped wherever it falls, and the text between them is

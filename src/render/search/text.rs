@@ -266,7 +266,7 @@ impl Analyzer {
 pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
+    while let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with('<') {
@@ -276,16 +276,18 @@ pub fn html_text(html: &str) -> String {
                 .trim_start_matches(['<', '/'])
                 .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
                 .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+                .unwrap_or("");
             rest = &rest[end..];
-            if !tag.starts_with("</") && (name == "script" || name == "style") {
-                let close = format!("</{name}");
+            let hidden = ["script", "style"]
+                .into_iter()
+                .find(|hidden| name.eq_ignore_ascii_case(hidden));
+            if let Some(hidden) = hidden.filter(|_| !tag.starts_with("</")) {
+                let close = format!("</{hidden}");
                 let skip = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
                 rest = &rest[skip..];
                 continue;
             }
-            if !is_inline(&name) && !out.ends_with(' ') && !out.is_empty() {
+            if !is_inline(name) && !out.ends_with(' ') && !out.is_empty() {
                 out.push(' ');
             }
         } else {
@@ -328,25 +330,31 @@ fn collapse_spaces(text: &str) -> String {
 
 /// Inline elements join the text around them without a space.
 fn is_inline(name: &str) -> bool {
+    let mut lower = [0u8; 8];
+    if name.len() > lower.len() {
+        return false;
+    }
+    lower[..name.len()].copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
     matches!(
-        name,
-        "a" | "em"
-            | "strong"
-            | "code"
-            | "span"
-            | "del"
-            | "s"
-            | "sup"
-            | "sub"
-            | "b"
-            | "i"
-            | "u"
-            | "mark"
-            | "abbr"
-            | "small"
-            | "kbd"
-            | "q"
-            | "cite"
+        &lower[..name.len()],
+        b"a" | b"em"
+            | b"strong"
+            | b"code"
+            | b"span"
+            | b"del"
+            | b"s"
+            | b"sup"
+            | b"sub"
+            | b"b"
+            | b"i"
+            | b"u"
+            | b"mark"
+            | b"abbr"
+            | b"small"
+            | b"kbd"
+            | b"q"
+            | b"cite"
     )
 }
 
