@@ -29,22 +29,85 @@
     return n;
   }
 
-  /* Calls each(folded, start, end) for every word of text, with its place in text. */
+  /* Chinese and Japanese characters (Han, hiragana, katakana): the same ranges as
+     is_cjk in src/render/search/text.rs. */
+  var CJK = /[\u2E80-\u2FDF\u3005\u3007\u3021-\u3029\u3038-\u303B\u3041-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF66-\uFF9F\u{20000}-\u{3FFFF}]/u;
+  var MARK = /^\p{M}$/u;
+  var WORD_CHAR = /[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}]/u;
+
+  function plainWord(word, start, each) {
+    if (utf8Length(word) > MAX_TOKEN) return;
+    var lower = word.normalize("NFC").toLowerCase();
+    if (utf8Length(lower) <= MAX_TOKEN && WORD_CHAR.test(lower)) each(lower, start, start + word.length);
+  }
+
+  /* A run of characters written without spaces: each pair of neighbours, folded one
+     by one, or its one character. */
+  function pairs(run, start, each) {
+    var chars = [];
+    for (var i = 0; i < run.length;) {
+      var size = run.codePointAt(i) > 0xffff ? 2 : 1;
+      var c = run.substr(i, size);
+      if (!MARK.test(c)) {
+        var folded = fold(c);
+        if (folded) chars.push({ text: folded, start: start + i, end: start + i + size });
+      }
+      i += size;
+    }
+    if (chars.length === 1) each(chars[0].text, chars[0].start, chars[0].end);
+    for (var j = 0; j + 1 < chars.length; j++) each(chars[j].text + chars[j + 1].text, chars[j].start, chars[j + 1].end);
+  }
+
+  /* Calls each(word, start, end) for every word of text, with its place in text:
+     composed (NFC) and lowercased, as a stemmer wants it (accents are folded after
+     stemming: term), as for_each_word in text.rs. Chinese and Japanese come in
+     pairs of characters; a combining mark goes with the character before it. */
   function eachWord(text, each) {
     WORD.lastIndex = 0;
     var match;
     while ((match = WORD.exec(text)) !== null) {
       var word = match[0];
-      if (utf8Length(word) > MAX_TOKEN) continue;
-      var folded = fold(word);
-      if (folded && utf8Length(folded) <= MAX_TOKEN) each(folded, match.index, match.index + word.length);
+      var at = match.index;
+      if (!CJK.test(word)) { plainWord(word, at, each); continue; }
+      var from = 0;
+      var cjk = null;
+      for (var i = 0; i < word.length;) {
+        var size = word.codePointAt(i) > 0xffff ? 2 : 1;
+        var c = word.substr(i, size);
+        if (!MARK.test(c)) {
+          var is = CJK.test(c);
+          if (cjk === null) cjk = is;
+          else if (is !== cjk) {
+            if (cjk) pairs(word.slice(from, i), at + from, each);
+            else plainWord(word.slice(from, i), at + from, each);
+            from = i;
+            cjk = is;
+          }
+        }
+        i += size;
+      }
+      if (cjk) pairs(word.slice(from), at + from, each);
+      else plainWord(word.slice(from), at + from, each);
     }
   }
 
-  function words(text) {
+  /* The words of text as eachWord gives them. */
+  function lowerWords(text) {
     var out = [];
     eachWord(text, function (w) { out.push(w); });
     return out;
+  }
+
+  /* The folded words of text, as filters compare them. */
+  function words(text) {
+    var out = [];
+    eachWord(text, function (w) { out.push(fold(w)); });
+    return out;
+  }
+
+  /* The term the index holds for a word as eachWord gives it: its stem, folded. */
+  function term(word, stem) {
+    return fold(stem(word));
   }
 
   var FILTERS = { kind: "kind", kinds: "kind", actor: "actor", by: "actor", topic: "topic", year: "year" };
@@ -88,7 +151,7 @@
           q.filters[key] = q.filters[key].concat(words(value));
         }
       } else if (m[4] !== undefined) {
-        var phrase = words(m[4]);
+        var phrase = lowerWords(m[4]);
         lastBare = null;
         if (phrase.length === 1) q.terms.push({ word: phrase[0], prefix: false });
         else if (phrase.length > 1) {
@@ -96,7 +159,7 @@
           phrase.forEach(function (w) { q.terms.push({ word: w, prefix: false }); });
         }
       } else {
-        var found = words(m[0]);
+        var found = lowerWords(m[0]);
         found.forEach(function (w) {
           var term = { word: w, prefix: false };
           q.terms.push(term);
@@ -164,12 +227,12 @@
     return out;
   }
 
-  /* Whether the words of text hold phrase (a list of folded words) in a row, each
-     compared through stem. */
+  /* Whether the words of text hold phrase (a list of words as eachWord gives them)
+     in a row, each compared by its term through stem. */
   function hasPhrase(text, phrase, stem) {
-    var want = phrase.map(stem);
+    var want = phrase.map(function (w) { return term(w, stem); });
     var got = [];
-    eachWord(text, function (w) { got.push(stem(w)); });
+    eachWord(text, function (w) { got.push(term(w, stem)); });
     outer: for (var i = 0; i + want.length <= got.length; i++) {
       for (var j = 0; j < want.length; j++) if (got[i + j] !== want[j]) continue outer;
       return true;
@@ -178,7 +241,8 @@
   }
 
   /* The densest window of about `size` words of text: [{text, mark}] parts, marked
-     where a word matches (matches(folded) is true). Ellipses where it is cut. */
+     where a word matches (matches(word) is true, for a word as eachWord gives it).
+     Ellipses where it is cut. Pairs of characters overlap: each is marked once. */
   function excerpt(text, matches, size) {
     size = size || 30;
     var spans = [];
@@ -204,9 +268,11 @@
     if (start > 0) parts.push({ text: "\u2026 ", mark: false });
     var at = start;
     for (var s = best; s <= last; s++) {
-      if (!spans[s].hit) continue;
-      if (spans[s].start > at) parts.push({ text: text.slice(at, spans[s].start), mark: false });
-      parts.push({ text: text.slice(spans[s].start, spans[s].end), mark: true });
+      if (!spans[s].hit || spans[s].end <= at) continue;
+      var markFrom = Math.max(at, spans[s].start);
+      if (markFrom > at) parts.push({ text: text.slice(at, markFrom), mark: false });
+      if (parts.length && parts[parts.length - 1].mark && markFrom === at) parts[parts.length - 1].text += text.slice(markFrom, spans[s].end);
+      else parts.push({ text: text.slice(markFrom, spans[s].end), mark: true });
       at = spans[s].end;
     }
     if (end > at) parts.push({ text: text.slice(at, end), mark: false });
@@ -217,6 +283,8 @@
   exports.KINDS = KINDS;
   exports.fold = fold;
   exports.words = words;
+  exports.lowerWords = lowerWords;
+  exports.term = term;
   exports.eachWord = eachWord;
   exports.parse = parse;
   exports.decodePage = decodePage;

@@ -43,7 +43,10 @@
   var PAGE_BUDGET = 160000;
   var PREFIX_TERMS = 12;
 
+  /* The stemmer of the site's language (search-index/stemmer.js, written with the
+     index), and the term the index holds for a word: its stem, folded. */
   function stem(word) { return stemmer.stem(word); }
+  function termOf(word) { return core.term(word, stem); }
 
   /* ---------- Loading the index's scripts ---------- */
 
@@ -140,13 +143,13 @@
     });
   }
 
-  /* The index's terms for one word of a query: its stem; and for the word being
-     typed, the terms that start with it or with its stem too, the most frequent first. */
+  /* The index's terms for one word of a query: its term; and for the word being
+     typed, the terms that start with it (folded) or with its term too, the most
+     frequent first. */
   function termsOf(m, term) {
-    var exact = stem(term.word);
-    var wanted = [exact];
+    var exact = termOf(term.word);
     if (!term.prefix) return lookup(m, [exact], null);
-    return lookup(m, wanted, [term.word, exact]);
+    return lookup(m, [exact], [core.fold(term.word), exact]);
   }
 
   function lookup(m, exact, prefixes) {
@@ -317,11 +320,12 @@
     var stems = {};
     var prefixes = [];
     q.terms.forEach(function (t) {
-      stems[stem(t.word)] = true;
-      if (t.prefix) prefixes.push(t.word, stem(t.word));
+      stems[termOf(t.word)] = true;
+      if (t.prefix) prefixes.push(core.fold(t.word), termOf(t.word));
     });
-    return function (folded) {
-      if (stems[stem(folded)]) return true;
+    return function (word) {
+      if (stems[termOf(word)]) return true;
+      var folded = core.fold(word);
       for (var i = 0; i < prefixes.length; i++) if (folded.indexOf(prefixes[i]) === 0) return true;
       return false;
     };

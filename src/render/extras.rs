@@ -36,7 +36,12 @@ impl Extra {
         }
     }
 
-    fn render(self, dossier: &Dossier, templates: &Templates) -> anyhow::Result<Vec<u8>> {
+    fn render(
+        self,
+        dossier: &Dossier,
+        templates: &Templates,
+        events: &calendar::Events,
+    ) -> anyhow::Result<Vec<u8>> {
         let mut out = Vec::new();
         match self {
             Extra::Robots => {
@@ -57,7 +62,7 @@ impl Extra {
                 templates.render("robots.txt", &context, "robots.txt", &mut out)?;
             }
             Extra::Feed(subject) => feeds::render(dossier, templates, subject, &mut out)?,
-            Extra::Calendar(owner) => out = calendar::render(dossier, owner).into_bytes(),
+            Extra::Calendar(owner) => out = calendar::render(dossier, owner, events).into_bytes(),
         }
         Ok(out)
     }
@@ -93,12 +98,14 @@ pub fn write(
     sink: &dyn Sink,
     replaced: &std::collections::HashSet<String>,
 ) -> anyhow::Result<()> {
+    // Each meeting's event is made once for every calendar that holds it.
+    let events = calendar::Events::new(dossier);
     all(dossier).into_par_iter().try_for_each(|extra| {
         let path = extra.path(dossier);
         if replaced.contains(&path) {
             return Ok(());
         }
-        let bytes = extra.render(dossier, templates)?;
+        let bytes = extra.render(dossier, templates, &events)?;
         sink.write(&path, &bytes)
     })
 }
@@ -110,7 +117,9 @@ pub fn file(
     path: &str,
 ) -> anyhow::Result<Option<Vec<u8>>> {
     match Extra::at(dossier, path) {
-        Some(extra) => extra.render(dossier, templates).map(Some),
+        Some(extra) => extra
+            .render(dossier, templates, &calendar::Events::new(dossier))
+            .map(Some),
         None => Ok(None),
     }
 }

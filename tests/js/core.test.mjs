@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const core = require("../../static/search-core.js");
-const { stem } = require("../../static/snowball-english.js");
+const { stem } = require("../../src/render/search/snowball/english.js");
 
 test("words are folded and split as in Rust (src/render/search/text.rs)", () => {
   assert.deepEqual(core.words("U.S.-Russia talks: 20-point plan, Witkoff's"), [
@@ -114,11 +114,37 @@ test("the excerpt is the densest window, its matches marked", () => {
   assert.equal(parts[0].text, "\u2026 ");
   assert.equal(parts[parts.length - 1].text, " \u2026");
   // The text is kept as written, marks included, case and accents too.
-  const short = core.excerpt("Talks in Zürich.", (w) => w === "zurich", 30);
+  const short = core.excerpt("Talks in Zürich.", (w) => core.fold(w) === "zurich", 30);
   assert.deepEqual(short, [
     { text: "Talks in ", mark: false },
     { text: "Zürich", mark: true },
     { text: ".", mark: false },
   ]);
   assert.deepEqual(core.excerpt("", () => false, 30), [{ text: "", mark: false }]);
+  // Pairs of characters overlap: a run of them is marked once, as written.
+  const chinese = core.excerpt("双方讨论停火协议。", (w) => w === "停火" || w === "火协" || w === "协议", 30);
+  assert.deepEqual(chinese, [
+    { text: "双方讨论", mark: false },
+    { text: "停火协议", mark: true },
+    { text: "。", mark: false },
+  ]);
+});
+
+test("words are made for the stemmer as in Rust: composed, lowercased, accents kept", () => {
+  assert.deepEqual(core.lowerWords("Élysée Gene\u0301ve НОВЫЙ"), ["élysée", "genéve", "новый"]);
+  assert.equal(core.term("новый", require("../../src/render/search/snowball/russian.js").stem), "нов");
+  assert.equal(core.term("négociations", require("../../src/render/search/snowball/french.js").stem), "negoci");
+  assert.equal(core.term("Київ".toLowerCase(), (w) => w), "киів");
+});
+
+test("Chinese and Japanese come as pairs of characters, as in Rust", () => {
+  assert.deepEqual(core.words("安全保障"), ["安全", "全保", "保障"]);
+  assert.deepEqual(core.words("和平 谈"), ["和平", "谈"]);
+  assert.deepEqual(core.words("G20峰会2025年"), ["g20", "峰会", "2025", "年"]);
+  assert.deepEqual(core.words("ウクライナがでる"), ["ウク", "クラ", "ライ", "イナ", "ナか", "かて", "てる"]);
+  assert.deepEqual(core.words("𠀋𠀌"), ["𠀋𠀌"]);
+  // A query of them is all its pairs.
+  assert.deepEqual(core.parse("停火协议", false).terms.map((t) => t.word), ["停火", "火协", "协议"]);
+  assert.ok(core.hasPhrase("双方讨论停火协议。", core.lowerWords("停火协议"), (w) => w));
+  assert.ok(!core.hasPhrase("停火。协议", core.lowerWords("停火协议"), (w) => w));
 });

@@ -49,10 +49,9 @@ pub struct FilterWords<'a> {
 }
 
 /// The terms in the order the browser compares strings (UTF-16 code units).
-pub fn build(kinds: &[Vec<Doc>; 6], filter_words: &FilterWords) -> Vec<Term> {
-    let analyzer = Analyzer::default();
+pub fn build(kinds: &[Vec<Doc>; 6], filter_words: &FilterWords, analyzer: &Analyzer) -> Vec<Term> {
     let mut ids: HashMap<String, u32> = HashMap::new();
-    // The term id of each folded word, so that each distinct word is stemmed once.
+    // The term id of each word, so that each distinct word is stemmed once.
     let mut stems: HashMap<String, u32> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
     // By term id: by kind, (document, weighted frequency).
@@ -82,8 +81,8 @@ pub fn build(kinds: &[Vec<Doc>; 6], filter_words: &FilterWords) -> Vec<Term> {
                     let id = match stems.get(word) {
                         Some(&id) => id,
                         None => {
-                            let stem = analyzer.stem(word);
-                            let id = intern(&stem, &mut ids, &mut names);
+                            let term = analyzer.term(word);
+                            let id = intern(&term, &mut ids, &mut names);
                             stems.insert(word.to_string(), id);
                             id
                         }
@@ -324,6 +323,7 @@ mod tests {
                 actors: &actors,
                 topics: &[],
             },
+            &Analyzer::default(),
         )
     }
 

@@ -8,7 +8,9 @@
 //! - `t/<n>.js`: a shard, a run of terms in order, each with its postings by kind
 //!   (how many, the first page, how many more pages and where they are);
 //! - `p/<n>.js`: a further page of one term's postings of one kind;
-//! - `d/<kind>-<n>.js`: a chunk of documents of one kind (title, page, detail, text).
+//! - `d/<kind>-<n>.js`: a chunk of documents of one kind (title, page, detail, text);
+//! - `stemmer.js`: the Snowball stemmer of the index's language in JavaScript
+//!   (`snowball/`), or none that stems nothing, as `window.dossierStemmer`.
 //!
 //! A query loads the manifest, the shards of its words, and the chunks of the
 //! documents it shows: a few hundred kilobytes at most, whatever the dossier's size.
@@ -71,8 +73,14 @@ struct Manifest<'a> {
 type ShardTerm = (String, Vec<(usize, usize, String, usize, usize)>);
 
 impl Index {
-    /// The index of `dossier`.
+    /// The index of `dossier`, in the site's language.
     pub fn build(dossier: &Dossier) -> anyhow::Result<Index> {
+        Index::build_in(dossier, &dossier.config.language)
+    }
+
+    /// The index of `dossier` with the words of `language` (a language code: its
+    /// stemmer, see [`text::stemmer_name`]).
+    pub fn build_in(dossier: &Dossier, language: &str) -> anyhow::Result<Index> {
         let kinds = docs::documents(dossier);
         let name_words = |id: &str, name: &str, aliases: &[String]| {
             let mut words = text::words(id);
@@ -98,7 +106,7 @@ impl Index {
             actors: &actor_words,
             topics: &topic_words,
         };
-        Index::from_documents(&kinds, &filter_words)
+        Index::from_documents(&kinds, &filter_words, language)
     }
 
     /// The index of documents of each kind, which name actors and topics by their
@@ -106,11 +114,19 @@ impl Index {
     fn from_documents(
         kinds: &[Vec<docs::Doc>; 6],
         filter_words: &index::FilterWords,
+        language: &str,
     ) -> anyhow::Result<Index> {
-        let (terms, chunks) =
-            rayon::join(|| index::build(kinds, filter_words), || chunk_files(kinds));
+        let analyzer = text::Analyzer::for_language(language);
+        let (terms, chunks) = rayon::join(
+            || index::build(kinds, filter_words, &analyzer),
+            || chunk_files(kinds),
+        );
         let (chunks, per_chunk) = chunks?;
         let mut files = chunks;
+        files.push((
+            format!("{INDEX_DIR}stemmer.js"),
+            stemmer_script(text::stemmer_name(language)).to_string(),
+        ));
 
         // Shards and further pages.
         let mut shards: Vec<Vec<ShardTerm>> = vec![Vec::new()];
@@ -190,6 +206,33 @@ impl Index {
             .binary_search_by(|(p, _)| p.as_str().cmp(path))
             .ok()?;
         Some(&self.files[at].1)
+    }
+}
+
+/// The browser's stemmer of a Snowball language (`text::STEMMERS`), or the one that
+/// leaves words as they are.
+fn stemmer_script(name: Option<&str>) -> &'static str {
+    match name {
+        Some("arabic") => include_str!("snowball/arabic.js"),
+        Some("danish") => include_str!("snowball/danish.js"),
+        Some("dutch") => include_str!("snowball/dutch.js"),
+        Some("english") => include_str!("snowball/english.js"),
+        Some("finnish") => include_str!("snowball/finnish.js"),
+        Some("french") => include_str!("snowball/french.js"),
+        Some("german") => include_str!("snowball/german.js"),
+        Some("hungarian") => include_str!("snowball/hungarian.js"),
+        Some("italian") => include_str!("snowball/italian.js"),
+        Some("norwegian") => include_str!("snowball/norwegian.js"),
+        Some("portuguese") => include_str!("snowball/portuguese.js"),
+        Some("romanian") => include_str!("snowball/romanian.js"),
+        Some("russian") => include_str!("snowball/russian.js"),
+        Some("spanish") => include_str!("snowball/spanish.js"),
+        Some("swedish") => include_str!("snowball/swedish.js"),
+        Some("turkish") => include_str!("snowball/turkish.js"),
+        _ => {
+            "/* dossier: this site's language has no stemmer: search folds words, and stems none. */\n\
+             window.dossierStemmer = { stem: function (word) { return word; } };\n"
+        }
     }
 }
 
@@ -303,7 +346,7 @@ mod tests {
             actors: &actors,
             topics: &topics,
         };
-        let index = Index::from_documents(&documents(400), &filter).unwrap();
+        let index = Index::from_documents(&documents(400), &filter, "en").unwrap();
         let manifest = script_json(index.file("search-index/manifest.js").unwrap(), "manifest");
         let shards = manifest[0]["shards"].as_array().unwrap();
         assert!(shards.len() > 3, "{} shards", shards.len());
@@ -356,7 +399,7 @@ mod tests {
             topics: &topics,
         };
         let kinds = documents(90);
-        let index = Index::from_documents(&kinds, &filter).unwrap();
+        let index = Index::from_documents(&kinds, &filter, "en").unwrap();
         let manifest = script_json(index.file("search-index/manifest.js").unwrap(), "manifest");
         let briefings = &manifest[0]["kinds"][0];
         let per = briefings["c"].as_u64().unwrap() as usize;

@@ -1,7 +1,9 @@
 //! Words as search sees them: folded (accents and case), split into tokens, stemmed
-//! with the Snowball English stemmer. `static/search.js` does exactly the same in the
-//! browser (tests/js/ checks it on whole vocabularies), so what a reader types meets
-//! what the index holds.
+//! with the Snowball stemmer of the site's language (none for a language Snowball
+//! has no browser port of); runs of Chinese and Japanese characters, written without
+//! spaces, become overlapping pairs of characters. `static/search-core.js` and the
+//! stemmer scripts under `snowball/` do exactly the same in the browser (tests/js/
+//! checks it on whole vocabularies), so what a reader types meets what the index holds.
 //!
 //! Also the plain text of rendered HTML, which the index takes from the bodies
 //! already rendered for the pages rather than rendering their Markdown again.
@@ -27,22 +29,48 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// A character of a script written without spaces between words: Han (Chinese
+/// characters, Japanese kanji), hiragana and katakana. The same ranges as `CJK` in
+/// `static/search-core.js`.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3005}'
+        | '\u{3007}'
+        | '\u{3021}'..='\u{3029}'
+        | '\u{3038}'..='\u{303B}'
+        | '\u{3041}'..='\u{30FF}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
 /// A character that can stand inside a word before folding: a word character or a
 /// combining mark (an accent written as a character of its own, which folding drops).
 fn in_word(c: char) -> bool {
     is_word_char(c) || is_combining_mark(c)
 }
 
-/// Calls `each` with every folded word of `text`, in order: the runs of word
-/// characters and combining marks, each folded; words longer than [`MAX_TOKEN`] bytes
-/// are skipped. ASCII words (most of them) are only lowercased.
+/// Calls `each` with every word of `text`, in order: the runs of word characters and
+/// combining marks, each composed (NFC) and lowercased, as a stemmer wants them
+/// (accents are folded after stemming: [`Analyzer::term`]); words longer than
+/// [`MAX_TOKEN`] bytes are skipped. Within a word, a run of [`is_cjk`] characters (a
+/// combining mark goes with the character before it) gives each pair of
+/// neighbouring characters, folded one by one, or its one character alone; the rest
+/// of the word, on either side, gives words as usual.
 pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     let mut lower = String::new();
     for word in text.split(|c: char| !in_word(c)) {
-        if word.is_empty() || word.len() > MAX_TOKEN {
+        if word.is_empty() {
             continue;
         }
         if word.is_ascii() {
+            if word.len() > MAX_TOKEN {
+                continue;
+            }
             if word.bytes().any(|b| b.is_ascii_uppercase()) {
                 lower.clear();
                 lower.push_str(word);
@@ -51,44 +79,183 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
             } else {
                 each(word);
             }
+        } else if !word.chars().any(is_cjk) {
+            plain_word(word, &mut each);
         } else {
-            let folded = fold(word);
-            if !folded.is_empty() && folded.len() <= MAX_TOKEN {
-                each(&folded);
+            // Combining marks go with the character before them (or, at the start,
+            // with the first one).
+            let mut start = 0;
+            let mut cjk: Option<bool> = None;
+            for (at, c) in word.char_indices() {
+                if is_combining_mark(c) {
+                    continue;
+                }
+                let this = is_cjk(c);
+                match cjk {
+                    Some(before) if before != this => {
+                        run(&word[start..at], before, &mut each);
+                        start = at;
+                        cjk = Some(this);
+                    }
+                    Some(_) => {}
+                    None => cjk = Some(this),
+                }
             }
+            run(&word[start..], cjk.unwrap_or(false), &mut each);
         }
     }
 }
 
-/// The folded words of `text`, in order.
+/// One word without Chinese or Japanese characters, composed and lowercased, unless
+/// too long (or only combining marks).
+fn plain_word(word: &str, each: &mut impl FnMut(&str)) {
+    if word.len() > MAX_TOKEN {
+        return;
+    }
+    let lower: String = word.nfc().collect::<String>().to_lowercase();
+    if lower.len() <= MAX_TOKEN && lower.chars().any(is_word_char) {
+        each(&lower);
+    }
+}
+
+/// A run of a word: a plain word, or characters written without spaces as pairs.
+fn run(text: &str, cjk: bool, each: &mut impl FnMut(&str)) {
+    if !cjk {
+        return plain_word(text, each);
+    }
+    let chars: Vec<String> = text
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| fold(c.encode_utf8(&mut [0; 4])))
+        .filter(|f| !f.is_empty())
+        .collect();
+    if chars.len() == 1 {
+        each(&chars[0]);
+    }
+    let mut pair = String::new();
+    for two in chars.windows(2) {
+        pair.clear();
+        pair.push_str(&two[0]);
+        pair.push_str(&two[1]);
+        each(&pair);
+    }
+}
+
+/// The folded words of `text`, in order, as filters compare them.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, |w| out.push(w.to_string()));
+    for_each_word(text, |w| out.push(fold(w)));
     out
 }
 
-/// Folds, splits and stems: what the index holds for `text`, in order.
+/// The Snowball stemmers that search has in Rust and in the browser, by the primary
+/// subtag of a language code: (code, Snowball's name of the language). Greek, which
+/// rust-stemmers has, is missing: no port of it for the browser is at hand; Tamil
+/// too, for want of a vocabulary to check the two against each other.
+pub const STEMMERS: [(&str, &str); 16] = [
+    ("ar", "arabic"),
+    ("da", "danish"),
+    ("de", "german"),
+    ("en", "english"),
+    ("es", "spanish"),
+    ("fi", "finnish"),
+    ("fr", "french"),
+    ("hu", "hungarian"),
+    ("it", "italian"),
+    ("nl", "dutch"),
+    ("no", "norwegian"),
+    ("pt", "portuguese"),
+    ("ro", "romanian"),
+    ("ru", "russian"),
+    ("sv", "swedish"),
+    ("tr", "turkish"),
+];
+
+/// The Snowball name of the stemmer for a language code (`en`, `pt-BR`, `nb`), if
+/// search has one; `None` means words are folded but not stemmed.
+pub fn stemmer_name(language: &str) -> Option<&'static str> {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let primary = match primary.as_str() {
+        "nb" | "nn" => "no",
+        other => other,
+    };
+    STEMMERS
+        .iter()
+        .find(|(code, _)| *code == primary)
+        .map(|&(_, name)| name)
+}
+
+fn algorithm(name: &str) -> Algorithm {
+    match name {
+        "arabic" => Algorithm::Arabic,
+        "danish" => Algorithm::Danish,
+        "german" => Algorithm::German,
+        "english" => Algorithm::English,
+        "spanish" => Algorithm::Spanish,
+        "finnish" => Algorithm::Finnish,
+        "french" => Algorithm::French,
+        "hungarian" => Algorithm::Hungarian,
+        "italian" => Algorithm::Italian,
+        "dutch" => Algorithm::Dutch,
+        "norwegian" => Algorithm::Norwegian,
+        "portuguese" => Algorithm::Portuguese,
+        "romanian" => Algorithm::Romanian,
+        "russian" => Algorithm::Russian,
+        "swedish" => Algorithm::Swedish,
+        _ => Algorithm::Turkish,
+    }
+}
+
+/// Folds, splits and stems: what the index holds for `text`, in order, in one
+/// language.
 pub struct Analyzer {
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
 }
 
 impl Default for Analyzer {
+    /// English's.
     fn default() -> Self {
-        Analyzer {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
+        Analyzer::for_language("en")
     }
 }
 
 impl Analyzer {
-    /// The stem of one folded word.
-    pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
-        self.stemmer.stem(word)
+    /// The analyzer of a language code: its Snowball stemmer ([`stemmer_name`]) or
+    /// none.
+    pub fn for_language(language: &str) -> Analyzer {
+        Analyzer {
+            stemmer: stemmer_name(language).map(|name| Stemmer::create(algorithm(name))),
+        }
     }
 
-    /// Calls `each` with the stem of every word of `text`, in order.
+    /// The stem of one word as [`for_each_word`] gives it.
+    pub fn stem<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(word),
+            None => std::borrow::Cow::Borrowed(word),
+        }
+    }
+
+    /// The term that the index holds for one word as [`for_each_word`] gives it: its
+    /// stem, folded. Stemming first lets the stemmer see the letters it knows
+    /// (Russian `новый` and `новая` meet at `нов`, which `новыи` would not).
+    pub fn term(&self, word: &str) -> String {
+        let stem = self.stem(word);
+        if stem.is_ascii() {
+            stem.into_owned()
+        } else {
+            fold(&stem)
+        }
+    }
+
+    /// Calls `each` with the term of every word of `text`, in order.
+    #[cfg(test)]
     pub fn terms(&self, text: &str, mut each: impl FnMut(&str)) {
-        for_each_word(text, |word| each(&self.stemmer.stem(word)));
+        for_each_word(text, |word| each(&self.term(word)));
     }
 }
 
@@ -244,6 +411,55 @@ mod tests {
         assert_eq!(terms("running ran"), ["run", "ran"]);
     }
 
+    fn terms_in(language: &str, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        Analyzer::for_language(language).terms(text, |t| out.push(t.to_string()));
+        out
+    }
+
+    /// Each language its stemmer, by the code's first part; stems are folded after.
+    #[test]
+    fn the_language_chooses_the_stemmer() {
+        assert_eq!(stemmer_name("pt-BR"), Some("portuguese"));
+        assert_eq!(stemmer_name("nb"), Some("norwegian"));
+        assert_eq!(stemmer_name("EN_gb"), Some("english"));
+        for none in ["uk", "fa", "zh", "ja", "el", ""] {
+            assert_eq!(stemmer_name(none), None, "{none}");
+        }
+        // Russian adjectives meet once their endings are stemmed, before folding.
+        assert_eq!(terms_in("ru", "Новый новая новое"), ["нов", "нов", "нов"]);
+        assert_eq!(
+            terms_in("fr", "négociations négocier"),
+            ["negoci", "negoci"]
+        );
+        assert_eq!(
+            terms_in("de", "Verhandlungen Verhandlung"),
+            ["verhandl", "verhandl"]
+        );
+        assert_eq!(
+            terms_in("es", "negociaciones negociación"),
+            ["negoci", "negoci"]
+        );
+        // No stemmer: folded words as they are.
+        assert_eq!(terms_in("uk", "Переговори Київ"), ["переговори", "киів"]);
+    }
+
+    /// Chinese and Japanese, written without spaces, come as pairs of characters, in
+    /// any site's language; the rest of a mixed word as a word of its own.
+    #[test]
+    fn scripts_without_spaces_come_in_pairs() {
+        assert_eq!(words("安全保障"), ["安全", "全保", "保障"]);
+        assert_eq!(words("和平 谈"), ["和平", "谈"]);
+        assert_eq!(words("G20峰会2025年"), ["g20", "峰会", "2025", "年"]);
+        // Kana lose their voicing marks as other letters lose accents.
+        assert_eq!(
+            words("ウクライナがでる"),
+            ["ウク", "クラ", "ライ", "イナ", "ナか", "かて", "てる"]
+        );
+        assert_eq!(terms_in("zh", "停火协议"), ["停火", "火协", "协议"]);
+        assert_eq!(terms("ceasefire 停火"), ["ceasefir", "停火"]);
+    }
+
     #[test]
     fn html_becomes_its_text() {
         assert_eq!(
@@ -267,6 +483,11 @@ mod tests {
 /// test fails when a word of it is missing), of the README and of a 1,000-briefing
 /// benchmark corpus. Run with `DOSSIER_STEMS_FROM=DIR[:DIR...]` to add the words of
 /// the README and of the Markdown files under those folders, and write the file again.
+///
+/// And for each other language of [`STEMMERS`], `tests/js/stems-<language>.tsv`: a
+/// sample of Snowball's own test vocabulary of it (snowball-data, `voc.txt`), the
+/// words of the interface's table in it and of the fixture sites in it. Run with
+/// `DOSSIER_STEMS_VOCABULARY=DIR` (a checkout of snowball-data) to write them again.
 #[cfg(test)]
 mod stems {
     use std::collections::BTreeMap;
@@ -285,12 +506,32 @@ mod stems {
             }
             if entry.path().extension().is_some_and(|e| e == "md") {
                 let text = std::fs::read_to_string(entry.path()).expect("UTF-8");
-                for_each_word(&text, |w| {
-                    into.entry(w.to_string())
-                        .or_insert_with(|| analyzer.stem(w).into_owned());
-                });
+                text_words(&text, into, analyzer);
             }
         }
+    }
+
+    fn text_words(text: &str, into: &mut BTreeMap<String, String>, analyzer: &Analyzer) {
+        for_each_word(text, |w| {
+            into.entry(w.to_string())
+                .or_insert_with(|| analyzer.stem(w).into_owned());
+        });
+    }
+
+    fn read(file: &Path, analyzer: &Analyzer) -> BTreeMap<String, String> {
+        let recorded = std::fs::read_to_string(file).unwrap_or_default();
+        let mut stems = BTreeMap::new();
+        for line in recorded.lines() {
+            let (word, stem) = line.split_once('\t').expect("word<TAB>stem");
+            assert_eq!(analyzer.stem(word), stem, "the stem of {word} in {file:?}");
+            stems.insert(word.to_string(), stem.to_string());
+        }
+        stems
+    }
+
+    fn write(file: &Path, stems: &BTreeMap<String, String>) {
+        let text: String = stems.iter().map(|(w, s)| format!("{w}\t{s}\n")).collect();
+        std::fs::write(file, text).expect("written");
     }
 
     #[test]
@@ -298,26 +539,17 @@ mod stems {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let file = root.join("tests/js/stems.tsv");
         let analyzer = Analyzer::default();
-        let recorded = std::fs::read_to_string(&file).unwrap_or_default();
-        let mut stems: BTreeMap<String, String> = BTreeMap::new();
-        for line in recorded.lines() {
-            let (word, stem) = line.split_once('\t').expect("word<TAB>stem");
-            assert_eq!(analyzer.stem(word), stem, "the stem of {word}");
-            stems.insert(word.into(), stem.into());
-        }
+        let mut stems = read(&file, &analyzer);
         let mut wanted = BTreeMap::new();
         markdown_words(&root.join("content"), &mut wanted, &analyzer);
         if let Ok(dirs) = std::env::var("DOSSIER_STEMS_FROM") {
-            for word in words(&std::fs::read_to_string(root.join("README.md")).unwrap()) {
-                let stem = analyzer.stem(&word).into_owned();
-                wanted.insert(word, stem);
-            }
+            let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+            text_words(&readme, &mut wanted, &analyzer);
             for dir in dirs.split(':') {
                 markdown_words(Path::new(dir), &mut wanted, &analyzer);
             }
             stems.extend(wanted);
-            let text: String = stems.iter().map(|(w, s)| format!("{w}\t{s}\n")).collect();
-            std::fs::write(&file, text).expect("written");
+            write(&file, &stems);
             return;
         }
         let missing: Vec<&String> = wanted.keys().filter(|w| !stems.contains_key(*w)).collect();
@@ -325,5 +557,65 @@ mod stems {
             missing.is_empty(),
             "words not in tests/js/stems.tsv: {missing:?}; run this test with DOSSIER_STEMS_FROM=content"
         );
+    }
+
+    /// Words of a fixture site in `code`, and of the interface's table in it.
+    fn site_words(
+        root: &Path,
+        code: &str,
+        into: &mut BTreeMap<String, String>,
+        analyzer: &Analyzer,
+    ) {
+        let table = root.join(format!("src/i18n/tables/{code}.yaml"));
+        if let Ok(text) = std::fs::read_to_string(table) {
+            text_words(&text, into, analyzer);
+        }
+        let sites = root.join("tests/fixtures/sites");
+        for site in std::fs::read_dir(&sites)
+            .expect("the fixture sites")
+            .flatten()
+        {
+            let config =
+                std::fs::read_to_string(site.path().join("dossier.yaml")).unwrap_or_default();
+            if config
+                .lines()
+                .any(|l| l.trim() == format!("language: {code}"))
+            {
+                markdown_words(&site.path(), into, analyzer);
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_recorded_stems_that_are_rust_stemmers_own() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let vocabulary = std::env::var("DOSSIER_STEMS_VOCABULARY").ok();
+        for (code, name) in STEMMERS.iter().filter(|(code, _)| *code != "en") {
+            let file = root.join(format!("tests/js/stems-{name}.tsv"));
+            let analyzer = Analyzer::for_language(code);
+            let mut stems = read(&file, &analyzer);
+            let mut wanted = BTreeMap::new();
+            site_words(root, code, &mut wanted, &analyzer);
+            if let Some(dir) = &vocabulary {
+                let voc = std::fs::read_to_string(Path::new(dir).join(name).join("voc.txt"))
+                    .unwrap_or_default();
+                let lines: Vec<&str> = voc.lines().collect();
+                let every = (lines.len() / 2500).max(1);
+                for line in lines.iter().step_by(every) {
+                    text_words(line, &mut wanted, &analyzer);
+                }
+                stems.extend(wanted);
+                write(&file, &stems);
+                continue;
+            }
+            let missing: Vec<&String> = wanted.keys().filter(|w| !stems.contains_key(*w)).collect();
+            assert!(
+                missing.is_empty(),
+                "words not in tests/js/stems-{name}.tsv: {missing:?}; run this test with DOSSIER_STEMS_VOCABULARY=DIR"
+            );
+            // Enough words to mean something: Arabic has no sample of Snowball's.
+            let least = if *code == "ar" { 200 } else { 2000 };
+            assert!(stems.len() >= least, "{name}: {} words", stems.len());
+        }
     }
 }
