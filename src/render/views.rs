@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::digest::{Held, ViewDigests};
 use crate::markdown::relink;
 use crate::model::*;
 
@@ -90,6 +91,9 @@ pub struct Views<'a> {
     pub root: &'a str,
     /// Views made once for every page, when there are.
     pub shared: Option<&'a Shared>,
+    /// Set when only a page's digest is gathered: each shared view is then the
+    /// marker of its digest ([`ViewDigests::marker`]), not its value.
+    pub digests: Option<&'a ViewDigests>,
 }
 
 /// True when rendered HTML holds internal links, written against the root mark.
@@ -109,7 +113,7 @@ pub const ITEM_ROOT: &str = "../../";
 pub struct Shared {
     /// The digests of every shared view, for the digests of pages: made on first use,
     /// since only `dossier serve` compares pages.
-    known: std::sync::OnceLock<super::digest::ViewDigests>,
+    known: std::sync::OnceLock<ViewDigests>,
     actors: Vec<Value>,
     topics: Vec<Value>,
     briefings: Vec<Value>,
@@ -129,6 +133,7 @@ impl Shared {
             dossier,
             root: ITEM_ROOT,
             shared: None,
+            digests: None,
         };
         let refs = Shared {
             known: Default::default(),
@@ -150,6 +155,7 @@ impl Shared {
             dossier,
             root: ITEM_ROOT,
             shared: Some(&refs),
+            digests: None,
         };
         let meetings = all(dossier.meetings.len(), |i| {
             Value::from_serializable(&with_refs.meeting(MeetingIx(i)))
@@ -168,24 +174,30 @@ impl Shared {
         }
     }
 
-    /// The digests of every shared view, made on first use.
-    pub fn known(&self) -> &super::digest::ViewDigests {
+    /// The digests of every shared view, by content, made on first use.
+    pub fn known(&self) -> &ViewDigests {
         self.known.get_or_init(|| {
-            let mut known = super::digest::ViewDigests::default();
-            // References first: meetings, positions and quotes hold them.
-            let lists = [
-                &self.actors,
-                &self.topics,
-                &self.briefings,
-                &self.meetings,
-                &self.positions,
-                &self.quotes,
-            ];
-            for value in lists.into_iter().flatten() {
-                known.add(value);
-            }
-            known
+            ViewDigests::new([
+                (Held::Actor, &self.actors),
+                (Held::Topic, &self.topics),
+                (Held::Briefing, &self.briefings),
+                (Held::Meeting, &self.meetings),
+                (Held::Position, &self.positions),
+                (Held::Quote, &self.quotes),
+            ])
         })
+    }
+
+    /// The list of shared views of kind `held`.
+    fn list(&self, held: Held) -> &[Value] {
+        match held {
+            Held::Actor => &self.actors,
+            Held::Topic => &self.topics,
+            Held::Briefing => &self.briefings,
+            Held::Meeting => &self.meetings,
+            Held::Position => &self.positions,
+            Held::Quote => &self.quotes,
+        }
     }
 }
 
@@ -216,6 +228,14 @@ pub fn meeting_url(id: &str) -> String {
 }
 
 impl<'a> Views<'a> {
+    /// The shared view `held` number `at`, or its marker when only a digest is made.
+    fn held(&self, shared: &Shared, held: Held, at: usize) -> Value {
+        match self.digests {
+            Some(digests) => digests.marker(held, at),
+            None => shared.list(held)[at].clone(),
+        }
+    }
+
     pub fn html(&self, html: &'a str) -> String {
         relink(html, self.root).into_owned()
     }
@@ -234,7 +254,7 @@ impl<'a> Views<'a> {
     /// The actor as a Tera value: shared by every page that shows it where possible.
     pub fn actor_value(&self, ix: ActorIx) -> Value {
         match self.shared {
-            Some(shared) => shared.actors[ix.get()].clone(),
+            Some(shared) => self.held(shared, Held::Actor, ix.get()),
             _ => Value::from_serializable(&self.actor(ix)),
         }
     }
@@ -255,7 +275,7 @@ impl<'a> Views<'a> {
     /// The topic as a Tera value: shared by every page that shows it where possible.
     pub fn topic_value(&self, ix: TopicIx) -> Value {
         match self.shared {
-            Some(shared) => shared.topics[ix.get()].clone(),
+            Some(shared) => self.held(shared, Held::Topic, ix.get()),
             _ => Value::from_serializable(&self.topic(ix)),
         }
     }
@@ -279,7 +299,7 @@ impl<'a> Views<'a> {
     /// The briefing as a Tera value: shared by every page that shows it where possible.
     pub fn briefing_value(&self, ix: BriefingIx) -> Value {
         match self.shared {
-            Some(shared) => shared.briefings[ix.get()].clone(),
+            Some(shared) => self.held(shared, Held::Briefing, ix.get()),
             _ => Value::from_serializable(&self.briefing(ix)),
         }
     }
@@ -332,7 +352,7 @@ impl<'a> Views<'a> {
     pub fn meeting_value(&self, ix: MeetingIx) -> Value {
         match self.shared {
             Some(shared) if self.root == ITEM_ROOT || !self.meeting_links(ix) => {
-                shared.meetings[ix.get()].clone()
+                self.held(shared, Held::Meeting, ix.get())
             }
             _ => Value::from_serializable(&self.meeting(ix)),
         }
@@ -363,7 +383,7 @@ impl<'a> Views<'a> {
             Some(shared)
                 if self.root == ITEM_ROOT || !has_links(&self.dossier.position(ix).stance_html) =>
             {
-                shared.positions[ix.get()].clone()
+                self.held(shared, Held::Position, ix.get())
             }
             _ => Value::from_serializable(&self.position(ix)),
         }
@@ -388,7 +408,7 @@ impl<'a> Views<'a> {
     /// The quote as a Tera value: shared by every page that shows it where possible.
     pub fn quote_value(&self, ix: QuoteIx) -> Value {
         match self.shared {
-            Some(shared) => shared.quotes[ix.get()].clone(),
+            Some(shared) => self.held(shared, Held::Quote, ix.get()),
             _ => Value::from_serializable(&self.quote(ix)),
         }
     }
@@ -417,3 +437,6 @@ impl<'a> Views<'a> {
         groups
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -178,9 +178,11 @@ struct DevView<'a> {
 pub struct PageContext<'k> {
     /// `None` when only the digest is gathered.
     context: Option<Context>,
-    /// The digest so far, and the digests of the shared views it may meet; `None` when
-    /// only the context is gathered, or when a value could not be digested.
-    digest: Option<(DefaultHasher, &'k ViewDigests)>,
+    /// The digest so far; `None` when only the context is gathered, or when a value
+    /// could not be digested.
+    digest: Option<DefaultHasher>,
+    /// The digests of the shared views, which stand for them in the digest.
+    known: Option<&'k ViewDigests>,
 }
 
 impl<'k> PageContext<'k> {
@@ -189,26 +191,28 @@ impl<'k> PageContext<'k> {
         PageContext {
             context: Some(Context::new()),
             digest: None,
+            known: None,
         }
     }
 
     /// Only the digest: far cheaper than the context, since the views shared by many
-    /// pages count by their digest, made once per render.
+    /// pages count by their markers ([`ViewDigests::marker`]), digested once per render.
     fn digest_only(known: &'k ViewDigests) -> Self {
         PageContext {
             context: None,
-            digest: Some((DefaultHasher::new(), known)),
+            digest: Some(DefaultHasher::new()),
+            known: Some(known),
         }
     }
 
     /// Puts `value` in the context as `key`, or into the digest.
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Some((hasher, known)) = &mut self.digest {
+        if let Some(hasher) = &mut self.digest {
             match Value::try_from_serializable(value) {
                 Ok(value) => {
                     hasher.write(key.as_bytes());
                     hasher.write_u8(0xff);
-                    known.write(&value, hasher);
+                    super::digest::write(&value, hasher);
                 }
                 Err(_) => self.digest = None,
             }
@@ -221,7 +225,7 @@ impl<'k> PageContext<'k> {
     /// The digest of everything inserted, when it was asked for and every value could
     /// be digested.
     pub fn digest(&self) -> Option<u64> {
-        self.digest.as_ref().map(|(hasher, _)| hasher.finish())
+        self.digest.as_ref().map(|hasher| hasher.finish())
     }
 }
 
@@ -317,6 +321,7 @@ impl<'a> Site<'a> {
             dossier: d,
             root: &root,
             shared: self.shared.as_ref(),
+            digests: context.known,
         };
         let ui = &d.config.interface;
         let title: String = match *job {
