@@ -177,7 +177,13 @@ impl Config {
         let mut kept: Vec<String> = Vec::new();
         for written in &self.languages {
             let tag = written.trim();
-            if tag.parse::<icu_locale_core::Locale>().is_err() || tag.is_empty() {
+            // Each further language is a folder of the site beside `actors/` and
+            // `network/`: its primary subtag is an ISO 639 code (two or three letters),
+            // which no folder of the site's pages is.
+            let primary = tag.split(['-', '_']).next().unwrap_or("");
+            let iso = (2..=3).contains(&primary.len())
+                && primary.chars().all(|c| c.is_ascii_alphabetic());
+            if tag.parse::<icu_locale_core::Locale>().is_err() || !iso {
                 diagnostics.error(
                     display,
                     line,
@@ -264,5 +270,50 @@ impl Config {
                 Ok((Config::default(), Some(text)))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Config, Vec<String>) {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join(CONFIG_FILE), text).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let config = Config::load(site.path(), &mut diagnostics).unwrap();
+        let messages = diagnostics.sorted().iter().map(|d| d.to_string()).collect();
+        (config, messages)
+    }
+
+    #[test]
+    fn languages_make_the_first_the_sites_language_and_read_the_others_interfaces() {
+        let (config, messages) = load("title: T\nlanguages: [uk, en, fr]\n");
+        assert!(messages.is_empty(), "{messages:?}");
+        assert_eq!(config.language, "uk");
+        assert_eq!(config.further_languages(), ["en", "fr"]);
+        let interfaces = config.interfaces();
+        let shown: Vec<&str> = interfaces.iter().map(|i| i.language()).collect();
+        assert_eq!(shown, ["uk", "en", "fr"]);
+        // One language is a site in that language.
+        let (config, _) = load("languages: [de]\n");
+        assert_eq!(
+            (config.language.as_str(), config.languages.len()),
+            ("de", 0)
+        );
+    }
+
+    #[test]
+    fn a_language_that_cannot_be_a_tree_or_is_not_first_is_an_error_at_its_line() {
+        let (config, messages) = load("title: T\nlanguage: fr\nlanguages: [en, network, uk, en]\n");
+        assert_eq!(config.languages, ["en", "uk"]);
+        assert_eq!(
+            messages,
+            [
+                "dossier.yaml:2: error: language 'fr' is not the first of languages [en, uk]: the first is the default; list 'fr' first, or remove language:",
+                "dossier.yaml:3: error: languages: 'en' is listed twice: list each language once",
+                "dossier.yaml:3: error: languages: 'network' is not a language tag: write one such as en, uk or pt-BR",
+            ]
+        );
     }
 }

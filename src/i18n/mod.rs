@@ -34,7 +34,7 @@ pub const BUILT_IN: &[(&str, &str, bool)] = &[
     ("es", include_str!("tables/es.yaml"), true),
     ("ar", include_str!("tables/ar.yaml"), false),
     ("fa", include_str!("tables/fa.yaml"), false),
-    ("zh", include_str!("tables/zh.yaml"), false),
+    ("zh", include_str!("tables/zh.yaml"), true),
 ];
 
 /// The languages written right to left (ISO 639 codes), by their script's direction.

@@ -85,7 +85,7 @@ pub fn resolve_through(
         mut names,
         affiliations,
     } = declare::declare(&content, &mut problems);
-    let translations = translations.declare(&mut names, &content, &mut problems);
+    let mut translations = translations.declare(&mut names, &content, &mut problems);
 
     let briefing_docs: Vec<&Arc<Document<BriefingFront>>> = content
         .briefings
@@ -95,7 +95,8 @@ pub fn resolve_through(
     let read::Read { names, mut drafts } = read::read(names, &briefing_docs, &mut problems);
     drafts::check_unique_slugs(&drafts, &mut problems);
     drafts::assign_meeting_ids(&mut drafts, &names, &mut problems);
-    let pages = drafts::pages(&drafts);
+    let mut pages = drafts::pages(&drafts);
+    translations.name_pages(&mut pages, &drafts);
 
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,

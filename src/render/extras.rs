@@ -19,7 +19,7 @@ enum Extra {
 
 impl Extra {
     fn at(dossier: &Dossier, path: &str) -> Option<Extra> {
-        if path == "robots.txt" {
+        if path == "robots.txt" && !is_further_tree(dossier) {
             return Some(Extra::Robots);
         }
         if let Some(owner) = Owner::at(dossier, path) {
@@ -50,6 +50,15 @@ impl Extra {
                     "site",
                     &serde_json::json!({ "base_url": dossier.config.base_url }),
                 );
+                // A translated site's further languages have sitemaps of their own.
+                let base = &dossier.config.base_url;
+                let further: Vec<String> = match base.is_empty() {
+                    true => Vec::new(),
+                    false => (dossier.config.further_languages().iter())
+                        .map(|language| format!("{base}/{language}/sitemap.xml"))
+                        .collect(),
+                };
+                context.insert("further_sitemaps", &further);
                 templates.render("robots.txt", &context, "robots.txt", &mut out)?;
             }
             Extra::Feed(subject) => feeds::render(dossier, templates, subject, &mut out)?,
@@ -59,8 +68,18 @@ impl Extra {
     }
 }
 
+/// True for the dossier of a translated site's further language, whose tree is a
+/// folder of the site: `robots.txt` belongs at the site's root alone.
+fn is_further_tree(dossier: &Dossier) -> bool {
+    let languages = &dossier.languages;
+    languages.is_translated() && languages.all.first() != Some(&dossier.config.language)
+}
+
 fn all(dossier: &Dossier) -> Vec<Extra> {
-    let mut extras = vec![Extra::Robots];
+    let mut extras = Vec::new();
+    if !is_further_tree(dossier) {
+        extras.push(Extra::Robots);
+    }
     extras.extend(Subject::all(dossier).map(Extra::Feed));
     extras.extend(Owner::all(dossier).map(Extra::Calendar));
     extras

@@ -125,9 +125,12 @@
           swapStylesheets(message.build);
           break;
         case "error":
-        case "problems":
-          showError(message.text, message);
+        case "problems": {
+          // A translated site's page shows the words of its own language.
+          const own = (message.languages || {})[document.documentElement.lang];
+          showError(message.text, own ? Object.assign({}, message, own) : message);
           break;
+        }
       }
     });
     socket.addEventListener("close", () => {

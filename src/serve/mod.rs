@@ -35,6 +35,38 @@ pub struct Words {
     pub problems: String,
     /// The button that hides the overlay.
     pub hide: String,
+    /// The same words in each further language of a translated site, by language: a
+    /// page shows those of its own `lang`.
+    pub translated: Vec<(String, Words)>,
+}
+
+impl Words {
+    /// The overlay's words in `interface`'s language.
+    pub fn of(interface: &crate::i18n::Interface) -> Words {
+        Words {
+            failed: interface.raw("serve.failed").to_string(),
+            problems: interface.raw("serve.problems").to_string(),
+            hide: interface.raw("serve.hide").to_string(),
+            translated: Vec::new(),
+        }
+    }
+
+    /// `message` with the title `title` gives, and the button's words, in each
+    /// further language (`languages`, by language), for the pages in them.
+    fn translate(&self, message: &mut serde_json::Value, title: fn(&Words) -> &str) {
+        if self.translated.is_empty() {
+            return;
+        }
+        let languages: serde_json::Map<String, serde_json::Value> = self
+            .translated
+            .iter()
+            .map(|(language, words)| {
+                let words = serde_json::json!({ "title": title(words), "hide": words.hide });
+                (language.clone(), words)
+            })
+            .collect();
+        message["languages"] = languages.into();
+    }
 }
 
 /// What a rebuild told the open pages.
@@ -206,6 +238,7 @@ impl Server {
         if let Some(words) = self.shared.words.load_full() {
             message["title"] = words.failed.clone().into();
             message["hide"] = words.hide.clone().into();
+            words.translate(&mut message, |words| &words.failed);
         }
         message
     }
@@ -221,6 +254,7 @@ impl Server {
             serde_json::json!({ "type": "problems", "text": problems, "title": title });
         if let Some(words) = words {
             message["hide"] = words.hide.clone().into();
+            words.translate(&mut message, |words| &words.problems);
         }
         message
     }
@@ -334,5 +368,21 @@ mod tests {
         let lan: SocketAddr = "192.168.1.2:80".parse().unwrap();
         assert!(host_allowed("192.168.1.2", lan));
         assert!(!host_allowed("192.168.1.3", lan));
+    }
+
+    /// A translated site's overlay carries the words of each further language, for
+    /// the pages in it; a site in one language carries its own alone.
+    #[test]
+    fn the_overlay_has_the_words_of_each_language() {
+        let en = crate::i18n::Interface::built_in("en");
+        let uk = crate::i18n::Interface::built_in("uk");
+        let mut words = Words::of(&en);
+        let mut message = serde_json::json!({ "type": "error" });
+        words.translate(&mut message, |words| &words.failed);
+        assert_eq!(message, serde_json::json!({ "type": "error" }));
+        words.translated = vec![("uk".to_string(), Words::of(&uk))];
+        words.translate(&mut message, |words| &words.failed);
+        assert_eq!(message["languages"]["uk"]["hide"], "Сховати");
+        assert_eq!(message["languages"]["uk"]["title"], uk.raw("serve.failed"));
     }
 }

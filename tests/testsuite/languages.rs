@@ -57,3 +57,50 @@ fn serve_serves_every_languages_tree_as_the_build_writes_it() {
         );
     }
 }
+
+/// An edit of a translation reaches its language's pages, and only those; a new
+/// translation takes the place of the fallback, note and all; then the served site is
+/// what a build writes.
+#[test]
+fn edits_of_translations_reach_their_languages_pages() {
+    let site = copy_site(&fixture("sites/bilingual"));
+    let served = Served::start(site.path(), &[]);
+    let translation = site.path().join("content/briefings/florida.uk.md");
+    let text = std::fs::read_to_string(&translation).unwrap();
+    std::fs::write(
+        &translation,
+        text.replace(
+            "title: Переговори у Флориді",
+            "title: Переговори у Флориді, змінено",
+        ),
+    )
+    .unwrap();
+    served.wait_for("uk/briefings/florida/", "showed the edit", |f| {
+        f.body.contains("Переговори у Флориді, змінено")
+    });
+    assert!(
+        served
+            .get("briefings/florida/")
+            .body
+            .contains("<h1>Florida talks</h1>")
+    );
+    std::fs::write(
+        site.path().join("content/briefings/geneva.uk.md"),
+        "---\ntitle: Переговори в Женеві\n---\nДелегації зустрілися в Женеві.\n",
+    )
+    .unwrap();
+    served.wait_for("uk/briefings/geneva/", "served the new translation", |f| {
+        f.body.contains("Делегації зустрілися в Женеві.")
+            && !f.body.contains("class=\"untranslated\"")
+    });
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let output = build(site.path(), &["--output", &out.path().to_string_lossy()]);
+    assert!(output.status.success(), "{}", report(&output, site.path()));
+    for (path, bytes) in &read_tree(out.path()) {
+        let fetched = served.get(path);
+        assert!(
+            fetched.body.replace(LIVE_RELOAD, "") == String::from_utf8_lossy(bytes),
+            "/{path} differs from the built file"
+        );
+    }
+}

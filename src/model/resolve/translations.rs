@@ -22,7 +22,7 @@ use super::Problems;
 use super::declare::clean_list;
 use super::drafts::BriefingDraft;
 use super::table::{ActorNo, Names, No, TopicNo};
-use super::wikilinks::{Linker, Mention};
+use super::wikilinks::{Linker, Mention, Pages};
 use crate::config::Config;
 use crate::content::schema::{ActorFront, BriefingFront, TopicFront};
 use crate::content::{Content, Document};
@@ -65,6 +65,8 @@ pub(super) struct Declared {
     translations: Translations,
     actors: Vec<Named<super::table::ActorInfo>>,
     topics: Vec<Named<super::table::TopicInfo>>,
+    /// Each translated briefing's language, slug and title ([`Declared::name_pages`]).
+    titles: Vec<(String, String, String)>,
 }
 
 /// The language a file's stem says it is translated into (`florida-talks.uk`: `uk`),
@@ -285,6 +287,7 @@ impl Translations {
             translations: self,
             actors,
             topics,
+            titles: Vec::new(),
         }
     }
 }
@@ -304,6 +307,9 @@ struct InLanguage<'n> {
     /// Each actor's translated name and role, by declaration number.
     actors: HashMap<ActorNo, (&'n str, &'n str)>,
     topics: HashMap<TopicNo, &'n str>,
+    /// Each translated briefing's title, by its page's address (as `wikilinks`
+    /// writes it).
+    briefings: HashMap<String, &'n str>,
 }
 
 impl LinkResolver for InLanguage<'_> {
@@ -323,7 +329,11 @@ impl LinkResolver for InLanguage<'_> {
                     target.name = name;
                 }
             }
-            Mention::Page => {}
+            Mention::Page => {
+                if let Some(title) = self.briefings.get(&target.url) {
+                    target.name = title;
+                }
+            }
         }
         Ok((mention, target))
     }
@@ -346,6 +356,30 @@ impl Declared {
                 .filter(|n| n.language == language)
                 .map(|n| (n.decl, n.name.as_str()))
                 .collect(),
+            briefings: self
+                .titles
+                .iter()
+                .filter(|(l, _, _)| l == language)
+                .map(|(_, slug, title)| (format!("briefings/{slug}/index.html"), title.as_str()))
+                .collect(),
+        }
+    }
+
+    /// Makes each translated briefing's title name its page in wikilinks, as its
+    /// original title does.
+    pub(super) fn name_pages(&mut self, pages: &mut Pages, drafts: &[BriefingDraft<'_>]) {
+        for translation in &self.translations.briefings {
+            let Some(title) = given(&translation.doc.front.title) else {
+                continue;
+            };
+            let Some(draft) = drafts.iter().find(|d| d.doc.path == translation.original) else {
+                continue;
+            };
+            if title.to_lowercase() != draft.title.trim().to_lowercase() {
+                pages.add("briefing", &draft.slug, &title, &[&title]);
+            }
+            self.titles
+                .push((translation.language.clone(), draft.slug.clone(), title));
         }
     }
 
@@ -808,7 +842,7 @@ mod tests {
             ("content/briefings/talks.md", TALKS),
             (
                 "content/briefings/talks.uk.md",
-                "---\ntitle: Переговори у Флориді\ndate: 2025-12-22\nmeetings:\n  - id: florida\n    summary: Переговори з [[Віткофф]].\n  - id: nowhere\npositions:\n  - actor: russia\n    topic: territory\n    stance: Зберегти те, що тримає.\nquotes:\n  - actor: Стів Віткофф\n    text: Продуктивно.\n---\nТекст про [[Стів Віткофф]] і [[witkoff]].\n",
+                "---\ntitle: Переговори у Флориді\ndate: 2025-12-22\nmeetings:\n  - id: florida\n    summary: Переговори з [[Віткофф]].\n  - id: nowhere\npositions:\n  - actor: russia\n    topic: territory\n    stance: Зберегти те, що тримає.\nquotes:\n  - actor: Стів Віткофф\n    text: Продуктивно.\n---\nТекст про [[Стів Віткофф]] і [[witkoff]]. Див. [[talks]], [[Переговори у Флориді]].\n",
             ),
             (
                 "content/briefings/other.md",
@@ -850,6 +884,13 @@ mod tests {
             !uk.briefings[0].body_html.contains("Steve"),
             "{}",
             uk.briefings[0].body_html
+        );
+        // A briefing's translated title names it too, and is shown for its slug.
+        let body = &uk.briefings[0].body_html;
+        assert_eq!(
+            body.matches(">Переговори у Флориді</a>").count(),
+            2,
+            "{body}"
         );
         assert_eq!(uk.briefings[1].body_html, dossier.briefings[1].body_html);
         let witkoff = uk.actors.iter().find(|a| a.id == "witkoff").unwrap();

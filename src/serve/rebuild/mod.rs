@@ -208,12 +208,17 @@ impl Rebuilder {
             return Ok(Outcome::Unchanged);
         };
         self.check(&diagnostics, server)?;
-        let words = &dossier.config.interface;
-        server.set_words(crate::serve::Words {
-            failed: words.raw("serve.failed").to_string(),
-            problems: words.raw("serve.problems").to_string(),
-            hide: words.raw("serve.hide").to_string(),
-        });
+        let config = &dossier.config;
+        let mut words = crate::serve::Words::of(&config.interface);
+        words.translated = config
+            .translated
+            .iter()
+            .map(|interface| {
+                let language = interface.language().to_string();
+                (language, crate::serve::Words::of(interface))
+            })
+            .collect();
+        server.set_words(words);
         // The templates are read again only when they, or the interface strings they
         // show, changed; the pages' digests do not hold those strings.
         let stale = self
