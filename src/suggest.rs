@@ -52,7 +52,12 @@ fn whole_score(input: &str, lower: &str) -> f64 {
 }
 
 fn part_score(input: &str, part: &str) -> f64 {
-    0.95 * strsim::normalized_damerau_levenshtein(input, part)
+    part_of(whole_score(input, part))
+}
+
+/// The score of a part of a name, from its score as a whole.
+fn part_of(whole: f64) -> f64 {
+    0.95 * whole
 }
 
 /// The most edits (insertions, deletions, substitutions, transpositions) between an
@@ -194,10 +199,12 @@ impl NameIndex {
         let threshold = threshold(&input);
         let mut best: Option<(f64, u32)> = None;
         let mut consider = |key: &str, firsts: Firsts| {
-            let scores = [
-                (firsts.whole, whole_score(&input, key)),
-                (firsts.part, part_score(&input, key)),
-            ];
+            if firsts.whole >= limit && firsts.part >= limit {
+                return;
+            }
+            // A key scores as a whole name and as a part with the same distance.
+            let whole = whole_score(&input, key);
+            let scores = [(firsts.whole, whole), (firsts.part, part_of(whole))];
             for (number, score) in scores {
                 let better = best.is_none_or(|(s, n)| score > s || (score == s && number < n));
                 if number < limit && score >= threshold && better {
