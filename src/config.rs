@@ -23,8 +23,12 @@ pub struct Config {
     pub description: String,
     /// The public address of the site, used only for the feed, the sitemap and canonical links.
     pub base_url: String,
-    /// The language of the content, as a BCP 47 tag.
+    /// The language of the content, as a BCP 47 tag: in a translated site, the
+    /// default language (the first of `languages`).
     pub language: String,
+    /// The languages of a translated site, the default first; empty for a site in one
+    /// language.
+    pub languages: Vec<String>,
     /// When true, every warning fails the build.
     pub strict: bool,
     /// When true, raw HTML in Markdown is kept as written instead of sanitized.
@@ -33,6 +37,10 @@ pub struct Config {
     /// The interface in `language`: not a key of the file, but read with it.
     #[serde(skip)]
     pub interface: Arc<Interface>,
+    /// The interfaces of the further languages of a translated site (`languages`
+    /// after the first), in their order: read with the file.
+    #[serde(skip)]
+    pub translated: Vec<Arc<Interface>>,
 }
 
 impl Default for Config {
@@ -42,9 +50,11 @@ impl Default for Config {
             description: String::new(),
             base_url: String::new(),
             language: "en".to_string(),
+            languages: Vec::new(),
             strict: false,
             trusted_html: false,
             interface: Arc::default(),
+            translated: Vec::new(),
         }
     }
 }
@@ -55,6 +65,7 @@ pub const KEYS: &[&str] = &[
     "description",
     "base_url",
     "language",
+    "languages",
     "strict",
     "trusted_html",
 ];
@@ -120,14 +131,89 @@ impl Config {
     /// Problems in the file are reported to `diagnostics`; the defaults stand in for it then.
     pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> anyhow::Result<Config> {
         let (mut config, text) = Config::load_file(root, diagnostics)?;
-        let line = text.as_deref().and_then(|text| {
-            text.lines()
-                .position(|l| l.starts_with("language:"))
-                .map(|at| at + 1)
-        });
-        let interface = Interface::load(root, &config.language, line, diagnostics)?;
+        let line_of = |key: &str| {
+            text.as_deref().and_then(|text| {
+                text.lines()
+                    .position(|l| l.starts_with(&format!("{key}:")))
+                    .map(|at| at + 1)
+            })
+        };
+        let line = line_of("language");
+        let languages_line = line_of("languages");
+        config.check_languages(line, languages_line, diagnostics);
+        let interface =
+            Interface::load(root, &config.language, line.or(languages_line), diagnostics)?;
         config.interface = Arc::new(interface);
+        for language in config.languages.iter().skip(1) {
+            let interface = Interface::load(root, language, languages_line, diagnostics)?;
+            config.translated.push(Arc::new(interface));
+        }
         Ok(config)
+    }
+
+    /// Every interface of the site: its language's, then those of the further
+    /// languages of a translated site.
+    pub fn interfaces(&self) -> Vec<Arc<Interface>> {
+        let mut all = vec![self.interface.clone()];
+        all.extend(self.translated.iter().cloned());
+        all
+    }
+
+    /// The further languages of a translated site (`languages` after the default).
+    pub fn further_languages(&self) -> &[String] {
+        self.languages.get(1..).unwrap_or_default()
+    }
+
+    /// Checks `languages` (tags, each once, the default first) and makes its first
+    /// the site's `language`; what is wrong is an error at the line of the key, and
+    /// left out.
+    fn check_languages(
+        &mut self,
+        language_line: Option<usize>,
+        line: Option<usize>,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let display = Path::new(CONFIG_FILE);
+        let mut kept: Vec<String> = Vec::new();
+        for written in &self.languages {
+            let tag = written.trim();
+            if tag.parse::<icu_locale_core::Locale>().is_err() || tag.is_empty() {
+                diagnostics.error(
+                    display,
+                    line,
+                    format!("languages: '{tag}' is not a language tag: write one such as en, uk or pt-BR"),
+                );
+            } else if kept.iter().any(|k| k.eq_ignore_ascii_case(tag)) {
+                diagnostics.error(
+                    display,
+                    line,
+                    format!("languages: '{tag}' is listed twice: list each language once"),
+                );
+            } else {
+                kept.push(tag.to_string());
+            }
+        }
+        self.languages = kept;
+        let Some(first) = self.languages.first() else {
+            return;
+        };
+        if language_line.is_some() && !self.language.eq_ignore_ascii_case(first) {
+            diagnostics.error(
+                display,
+                language_line,
+                format!(
+                    "language '{}' is not the first of languages [{}]: the first is the default; list '{}' first, or remove language:",
+                    self.language,
+                    self.languages.join(", "),
+                    self.language
+                ),
+            );
+        }
+        self.language = first.clone();
+        if self.languages.len() == 1 {
+            // One language is no translation: a site in that language.
+            self.languages.clear();
+        }
     }
 
     /// `dossier.yaml` alone, and its text when there is one.

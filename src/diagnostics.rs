@@ -133,11 +133,20 @@ pub fn format_problem(format: Format, diagnostic: &Diagnostic) -> String {
     }
 }
 
-/// A workflow command's message, escaped as the runner reads it back.
+/// A workflow command's message, escaped as the runner reads it back; the other
+/// control characters (a NUL in a slug) written as the text format writes them.
 pub fn escape_github_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A workflow command's property value (`file=`), escaped as the runner reads it back.
@@ -275,6 +284,7 @@ mod tests {
             "50%25 done%0D%0Anext"
         );
         assert_eq!(escape_github_data("a::b, c"), "a::b, c");
+        assert_eq!(escape_github_data("a\0b\tc"), "a\\u{0}b\\tc");
         assert_eq!(
             escape_github_property("content/a,b:c%d\n.md"),
             "content/a%2Cb%3Ac%25d%0A.md"

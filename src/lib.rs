@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod failure;
 pub mod i18n;
+pub mod ids;
 pub mod json_schema;
 pub mod links;
 pub mod markdown;

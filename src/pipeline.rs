@@ -37,7 +37,7 @@ pub fn load_as(args: &SiteArgs, format: Format) -> Result<Loaded, Failure> {
     if diagnostics.has_errors() {
         return Err(content_failure(&diagnostics).into());
     }
-    let templates = Templates::load(&args.root, &dossier.config.interface)
+    let templates = Templates::load_in(&args.root, &dossier.config.interfaces())
         .map_err(|e| shown_as(e.into(), format))?;
     Ok(Loaded {
         dossier,

@@ -327,6 +327,21 @@ impl Interface {
     }
 }
 
+/// `A`, `A and B`, `A, B and C` in the words of `interface`; its "no one" for none.
+pub fn names_list(interface: &Interface, names: &[&str]) -> String {
+    match names {
+        [] => interface.text("meeting.no_one", &[]),
+        [one] => one.to_string(),
+        [init @ .., last] => interface.text(
+            "list.and",
+            &[
+                ("init", &init.join(interface.raw("list.comma"))),
+                ("last", last),
+            ],
+        ),
+    }
+}
+
 fn gregorian(date: &Date) -> Option<IcuDate<Gregorian>> {
     let day = date.day;
     IcuDate::try_new_gregorian(i32::from(day.year()), day.month() as u8, day.day() as u8).ok()

@@ -7,6 +7,10 @@
 //! are: `t(key="search.help_key", shortcut="<kbd>/</kbd>" | safe)`. Placeholders the
 //! template does not fill stay as written, for the scripts that fill them (`data-*`
 //! attributes of the search page). An unknown key is a template error at its line.
+//!
+//! In a translated site, the strings are those of the page's language: the
+//! `site.language` of its context (each language's tree has its own), the site's
+//! first language when the page has none.
 
 use std::sync::Arc;
 
@@ -14,11 +18,36 @@ use tera::{Kwargs, State, TeraResult, Value};
 
 use super::Interface;
 
-/// Registers `t` on `tera`, for the strings of `interface`.
-pub fn register(tera: &mut tera::Tera, interface: Arc<Interface>) {
+/// Registers `t` on `tera`, for the strings of `interfaces` (the site's language
+/// first, then the further languages of a translated site).
+pub fn register(tera: &mut tera::Tera, interfaces: Vec<Arc<Interface>>) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        translate(&interface, &kwargs, state)
+        translate(in_language(&interfaces, state), &kwargs, state)
     });
+}
+
+/// The interface of the page being rendered: the one of its `site.language`.
+fn in_language<'i>(interfaces: &'i [Arc<Interface>], state: &State) -> &'i Interface {
+    let [first, further @ ..] = interfaces else {
+        static ENGLISH: std::sync::LazyLock<Interface> =
+            std::sync::LazyLock::new(Interface::default);
+        return &ENGLISH;
+    };
+    if further.is_empty() {
+        return first;
+    }
+    let site: Option<Value> = state.get("site").ok().flatten();
+    let language = site
+        .as_ref()
+        .and_then(|site| site.get_from_path("language"))
+        .and_then(Value::as_str);
+    match language {
+        Some(language) => further
+            .iter()
+            .find(|interface| interface.language() == language)
+            .unwrap_or(first),
+        None => first,
+    }
 }
 
 fn translate(interface: &Interface, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {

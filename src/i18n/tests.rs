@@ -136,3 +136,14 @@ fn a_language_without_a_table_says_what_is_shown_in_english() {
     assert_eq!(Interface::built_in("ar").direction(), "rtl");
     assert_eq!(Interface::built_in("uk").direction(), "ltr");
 }
+
+/// Persian and Arabic days are in the Gregorian calendar (as every date of a dossier
+/// is), in the words and digits CLDR gives the language: Persian digits for `fa`,
+/// Latin digits for `ar` (CLDR's default; `ar-EG` has Arabic-Indic ones).
+#[test]
+fn persian_and_arabic_days_are_gregorian_in_their_words_and_digits() {
+    let date = Date::parse("2025-12-21").unwrap();
+    assert_eq!(Interface::built_in("fa").date(&date), "۲۱ دسامبر ۲۰۲۵");
+    assert_eq!(Interface::built_in("ar").date(&date), "21 ديسمبر 2025");
+    assert_eq!(Interface::built_in("ar-EG").date(&date), "٢١ ديسمبر ٢٠٢٥");
+}

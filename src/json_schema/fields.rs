@@ -237,6 +237,11 @@ pub(super) const CONFIG: &[Field] = &[
         "The pages' lang attribute, a BCP 47 tag (default: en).",
     ),
     field(
+        "languages",
+        Shape::Texts,
+        "A translated site's languages, the default first: each further one gets its own tree of pages under <language>/.",
+    ),
+    field(
         "strict",
         Shape::Bool,
         "true: every warning fails the build (default: false).",

@@ -86,15 +86,22 @@ impl<'s> Checked<'s> {
         strict: bool,
         format: Format,
     ) -> Result<(), ContentErrors> {
-        let mut diagnostics = self.problems(dossier, root);
-        if strict || dossier.config.strict {
-            diagnostics.make_strict();
-        }
+        let diagnostics = self.diagnostics(dossier, root, strict);
         crate::pipeline::report_as(&diagnostics, format);
         if diagnostics.has_errors() {
             return Err(crate::pipeline::content_failure(&diagnostics));
         }
         Ok(())
+    }
+
+    /// What [`Checked::report`] prints, unprinted (for `dossier serve`, which also
+    /// shows it over the open pages).
+    pub fn diagnostics(self, dossier: &Dossier, root: &Path, strict: bool) -> Diagnostics {
+        let mut diagnostics = self.problems(dossier, root);
+        if strict || dossier.config.strict {
+            diagnostics.make_strict();
+        }
+        diagnostics
     }
 
     /// Every broken link and repeated id, each reported once, at the content file and
@@ -205,26 +212,37 @@ impl Sink for Checked<'_> {
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         // The 404 page links from the site's root path, as a server shows it at any
         // address: its links are not relative, and are not checked.
-        if path.ends_with(".html")
-            && !path.ends_with("404.html")
-            && let Ok(text) = std::str::from_utf8(bytes)
-        {
-            let (mut links, keys) = scan(path, text);
+        if path.ends_with(".html") && !path.ends_with("404.html") {
+            // The page is read without the lock, its targets gathered in one string;
+            // each is then numbered, a known one (the navigation is on every page) by
+            // a lookup, without a string of its own.
+            let mut found = String::new();
+            let mut ends = Vec::new();
+            let mut links = scan(path, bytes, |key| {
+                found.push_str(key);
+                ends.push(found.len());
+            });
+            let mut at = Vec::with_capacity(ends.len());
             let mut targets = self.targets.lock().unwrap_or_else(|e| e.into_inner());
             let Targets { keys: known, list } = &mut *targets;
-            links.targets = keys
-                .into_iter()
-                .map(|key| match known.get(key.as_str()) {
+            let mut start = 0;
+            for end in ends {
+                let key = &found[start..end];
+                start = end;
+                at.push(match known.get(key) {
                     Some(&at) => at,
                     None => {
                         let at = list.len() as u32;
-                        list.push(key.clone());
-                        known.insert(key, at);
+                        list.push(key.to_string());
+                        known.insert(key.to_string(), at);
                         at
                     }
-                })
-                .collect();
+                });
+            }
             drop(targets);
+            at.sort_unstable();
+            at.dedup();
+            links.targets = at;
             self.pages
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())

@@ -29,23 +29,24 @@ impl PageLinks {
 
 /// The ids (and those given twice) of the page at `path`, and the distinct targets
 /// (`path#fragment`) of its internal links, in one pass over its `attribute="value"`
-/// pairs.
-pub(super) fn scan(path: &str, html: &str) -> (PageLinks, Vec<String>) {
+/// pairs. Each target is handed to `target` once, as it is found, so that the caller
+/// can number it without this function allocating one string per link.
+pub(super) fn scan(path: &str, html: &[u8], mut target: impl FnMut(&str)) -> PageLinks {
     let mut page = PageLinks::default();
-    let mut ids: FastSet<&str> = FastSet::default();
-    let mut addresses: FastSet<&str> = FastSet::default();
-    let mut targets: Vec<String> = Vec::new();
-    let bytes = html.as_bytes();
+    let mut ids: FastSet<&[u8]> = FastSet::default();
+    let mut addresses: FastSet<&[u8]> = FastSet::default();
+    // The way from this page up to the root (`../../` for `a/b/index.html`): an
+    // address that starts with it and climbs no further names the file after it.
+    let depth = path.matches('/').count();
+    let mut key = String::new();
+    // Only `="` begins a value: found with memchr's substring search, the name before
+    // it read backwards, the value skipped whole.
+    let finder = memchr::memmem::Finder::new(b"=\"");
     let mut from = 0;
-    // Every `=` is found with memchr: an attribute's `="` follows its name, and its
-    // value is skipped whole.
-    while let Some(found) = html[from..].find('=') {
+    while let Some(found) = finder.find(&html[from..]) {
         let equals = from + found;
-        from = equals + 1;
-        if bytes.get(from) != Some(&b'"') {
-            continue;
-        }
-        let before = &bytes[..equals];
+        from = equals + 2;
+        let before = &html[..equals];
         let Some(name) = [&b" id"[..], b" href", b" src"].into_iter().find(|name| {
             before.len() > name.len()
                 && before[before.len() - name.len() + 1..] == name[1..]
@@ -53,35 +54,79 @@ pub(super) fn scan(path: &str, html: &str) -> (PageLinks, Vec<String>) {
         }) else {
             continue;
         };
-        from += 1;
-        let Some(length) = html[from..].find('"') else {
+        let Some(length) = memchr::memchr(b'"', &html[from..]) else {
             break;
         };
         let value = &html[from..from + length];
         from += length + 1;
         if name == b" id" {
             if ids.insert(value) {
-                page.ids.push_str(value);
+                page.ids.push_str(&String::from_utf8_lossy(value));
                 page.ids.push('\n');
             } else {
-                page.twice.push(value.to_string());
+                page.twice.push(String::from_utf8_lossy(value).into_owned());
             }
-        } else if is_internal(value) && addresses.insert(value) {
-            let address = unescape(value);
-            match resolve(path, &address) {
-                Some((target, fragment)) => {
-                    let mut key = target;
+            continue;
+        }
+        if !addresses.insert(value) {
+            continue;
+        }
+        let Ok(value) = std::str::from_utf8(value) else {
+            continue;
+        };
+        if !is_internal(value) {
+            continue;
+        }
+        let address = unescape(value);
+        key.clear();
+        match from_root(depth, &address) {
+            Some((file, fragment)) => {
+                key.push_str(file);
+                if file.is_empty() || file.ends_with('/') {
+                    key.push_str("index.html");
+                }
+                key.push('#');
+                key.push_str(fragment);
+            }
+            None => match resolve(path, &address) {
+                Some((file, fragment)) => {
+                    key.push_str(&file);
                     key.push('#');
                     key.push_str(fragment.unwrap_or_default());
-                    targets.push(key);
                 }
-                None => page.above_root.push(address.into_owned()),
-            }
+                None => {
+                    page.above_root.push(address.into_owned());
+                    continue;
+                }
+            },
+        }
+        target(&key);
+    }
+    page
+}
+
+/// The file and fragment named by `address`, written from the root of a page `depth`
+/// folders deep as every link the templates make is (`../../actors/x/index.html`):
+/// it climbs exactly to the root and then only down, with no `.`, `..` or query.
+/// `None` for any other address, which [`resolve`] reads in full.
+fn from_root(depth: usize, address: &str) -> Option<(&str, &str)> {
+    let mut rest = address;
+    for _ in 0..depth {
+        rest = rest.strip_prefix("../")?;
+    }
+    let (file, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    // At the root, an address of a fragment alone names the page itself.
+    if depth == 0 && file.is_empty() {
+        return None;
+    }
+    let mut parts = file.split('/').peekable();
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        if matches!(part, "." | "..") || (part.is_empty() && !last) || part.contains('?') {
+            return None;
         }
     }
-    targets.sort_unstable();
-    targets.dedup();
-    (page, targets)
+    Some((file, fragment))
 }
 
 /// True for an address inside the dossier: no scheme, not protocol-relative.
@@ -180,9 +225,56 @@ mod tests {
         );
     }
 
+    /// The page's links, and its targets sorted.
+    fn scan_all(path: &str, html: &str) -> (PageLinks, Vec<String>) {
+        let mut targets = Vec::new();
+        let page = scan(path, html.as_bytes(), |key| targets.push(key.to_string()));
+        targets.sort();
+        (page, targets)
+    }
+
+    #[test]
+    fn addresses_from_the_root_resolve_as_any_address() {
+        let pages = ["index.html", "briefings/a/index.html", "a/b/c/index.html"];
+        let tails = [
+            "",
+            "briefings/b/index.html#sec",
+            "actors/",
+            "style.css",
+            "x//y",
+            "x/./y",
+            "x/../y",
+            "/abs",
+            "../up",
+            "x?q=1#f",
+            "#top",
+            "x/#f",
+            "p q.png",
+        ];
+        for page in pages {
+            let depth = page.matches('/').count();
+            for tail in tails {
+                let address = format!("{}{tail}", "../".repeat(depth));
+                let Some((file, fragment)) = from_root(depth, &address) else {
+                    continue;
+                };
+                let mut fast = file.to_string();
+                if fast.is_empty() || fast.ends_with('/') {
+                    fast.push_str("index.html");
+                }
+                let (full, full_fragment) = resolve(page, &address).unwrap();
+                assert_eq!(
+                    (fast.as_str(), fragment),
+                    (full.as_str(), full_fragment.unwrap_or_default()),
+                    "{address} on {page}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_page_is_read_for_its_ids_and_internal_addresses() {
-        let (page, targets) = scan(
+        let (page, targets) = scan_all(
             "x/y/index.html",
             "<h2 id=\"a\">x</h2><a href=\"../b/index.html#c\" title=\"t\">y</a><a href=\"https://x.org\">z</a><p id=\"a\"></p><img src=\"p%20q.png\"><a data-href=\"no\"><a href=\"../../../up\">",
         );
@@ -190,5 +282,19 @@ mod tests {
         assert_eq!(page.twice, vec!["a"]);
         assert_eq!(targets, vec!["x/b/index.html#c", "x/y/p q.png#"]);
         assert_eq!(page.above_root, vec!["../../../up"]);
+        let (page, targets) = scan_all(
+            "x/y/index.html",
+            "<a href=\"../../a/index.html\"><a href=\"../../a/index.html\"><a href=\"../../#f\"><a class=\"c\" href=\"../../\"><a href=\"#f\" id=\"f\">",
+        );
+        assert!(page.has_id("f") && page.twice.is_empty());
+        assert_eq!(
+            targets,
+            vec![
+                "a/index.html#",
+                "index.html#",
+                "index.html#f",
+                "x/y/index.html#f"
+            ]
+        );
     }
 }

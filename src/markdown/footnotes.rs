@@ -40,7 +40,7 @@ pub(super) fn note_of<'e>(
     if let Some(&at) = notes.by_label.get(label) {
         return at;
     }
-    let base = match crate::model::slugify(label) {
+    let base = match crate::ids::slugify(label) {
         s if s.is_empty() => "note".to_string(),
         s => s,
     };

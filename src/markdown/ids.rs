@@ -58,7 +58,7 @@ pub(super) fn add_heading_ids(events: &mut [Event<'_>], used: &mut HashSet<Strin
                 }
                 j += 1;
             }
-            let base = match crate::model::slugify(&text) {
+            let base = match crate::ids::slugify(&text) {
                 s if s.is_empty() => "section".to_string(),
                 s => s,
             };

@@ -6,13 +6,14 @@
 //! written against `markdown::ROOT_MARK`; it knows nothing of templates or files.
 
 pub mod date;
-mod ids;
 mod refs;
 mod resolve;
+pub mod translated;
 
+pub use crate::ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use date::Date;
-pub use ids::{MAX_ID_LEN, id_problem, is_valid_id, slugify, truncate_id};
 pub use resolve::{Body, Fields, Fresh, ResolveOptions, TextMemo, resolve, resolve_through};
+pub use translated::Languages;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -40,7 +41,7 @@ index_type!(PositionIx);
 index_type!(QuoteIx);
 
 /// The whole resolved dossier.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dossier {
     pub config: Config,
     /// Newest first (by date, then slug).
@@ -57,6 +58,9 @@ pub struct Dossier {
     pub quotes: Vec<Quote>,
     /// Draft briefings left out (built only with `--drafts`).
     pub drafts_left_out: Vec<PathBuf>,
+    /// In a translated site, which texts are in which language, and the dossier in
+    /// each further language; empty in a site in one language.
+    pub languages: Languages,
 }
 
 impl Dossier {
@@ -81,7 +85,7 @@ impl Dossier {
 }
 
 /// One briefing.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Briefing {
     pub slug: String,
     pub title: String,
@@ -156,7 +160,7 @@ impl ActorKind {
 }
 
 /// A person, state, organization, delegation or group.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -182,14 +186,14 @@ pub struct Actor {
 }
 
 /// Another actor met, with the meetings they shared (oldest first).
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Counterpart {
     pub actor: ActorIx,
     pub meetings: Vec<MeetingIx>,
 }
 
 /// A subject of negotiation.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Topic {
     pub id: String,
     pub name: String,
@@ -205,7 +209,7 @@ pub struct Topic {
 }
 
 /// A meeting between actors.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meeting {
     pub id: String,
     pub title: String,
@@ -220,7 +224,7 @@ pub struct Meeting {
 }
 
 /// What an actor holds on a topic, as of a date.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Position {
     pub actor: ActorIx,
     pub topic: TopicIx,
@@ -241,7 +245,7 @@ pub struct Position {
 }
 
 /// Words an actor said.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub actor: ActorIx,
     pub text: String,

@@ -83,15 +83,6 @@ impl RefTable {
             .or_else(|| self.created.nearest(reference))?;
         self.spellings.get(number as usize).map(String::as_str)
     }
-
-    /// Renumbers every entry: `ix` becomes `map[ix]`.
-    pub fn remap(&mut self, map: &[u32]) {
-        for entries in self.by_key.values_mut() {
-            for ix in entries.iter_mut() {
-                *ix = map[*ix as usize];
-            }
-        }
-    }
 }
 
 /// The key a name is matched by: the name in lowercase. Most references are written
@@ -130,8 +121,6 @@ mod tests {
         assert_eq!(table.lookup("us"), Lookup::Ambiguous(vec![1, 2]));
         assert_eq!(table.lookup("Dmitriev"), Lookup::Missing);
         assert_eq!(table.suggest("witkof"), Some("Witkoff"));
-        table.remap(&[2, 0, 1]);
-        assert_eq!(table.lookup("witkoff"), Lookup::Found(2));
     }
 
     #[test]

@@ -1,32 +1,51 @@
 //! `resolve(content) -> Dossier`: checks every value, resolves every reference, renders
-//! Markdown fields and computes back-references, once.
+//! Markdown fields and computes back-references, once, as a sequence of steps, each
+//! taking the value the one before made:
 //!
-//! Resolution runs in two passes so that its result does not depend on file order:
-//! first every front-matter reference is resolved (creating actors and topics that
-//! only references name), then Markdown is rendered in parallel; the few bodies that
-//! actors made for unknown wikilinks can change are rendered again, so that every text
-//! reads as if rendered against every name.
+//! 1. `declare`: the actor and topic files -> [`declare::Declared`] (the names, and
+//!    the actors' affiliations);
+//! 2. `read`: each briefing's front matter, its references resolved against the names
+//!    (creating those that name nothing) -> [`read::Read`] (the drafts and the names);
+//!    then `drafts`: unique slugs, each meeting's id, the pages a wikilink can name;
+//! 3. `rendering`: every Markdown text against the names and pages (creating the actors
+//!    that wikilinks name) -> [`rendering::Rendering`], then the briefings' short fields;
+//! 4. the names sorted by id ([`table::Table::sorted`]), and `assemble`: the
+//!    [`Dossier`], every declaration number moved to its final index;
+//! 5. `backrefs`: every back-reference.
+//!
+//! In a translated site, `translations` takes the translation files out first,
+//! declares their names after step 1 and renders them after step 3; their texts
+//! make the dossier in each further language once the model is whole.
+//!
+//! The result does not depend on file order: references are read before any text is
+//! rendered, and the few bodies that actors made for unknown wikilinks can change are
+//! rendered again, so that every text reads as if rendered against every name.
+//!
+//! This file owns the order of the steps and what they share (diagnostics with their
+//! lines, dates, required values). It must not hold state between steps: each step's
+//! value is handed to the next.
 
 use std::path::Path;
 use std::sync::Arc;
 
-use super::refs::RefTable;
-use super::*;
 use crate::config::Config;
 use crate::content::schema::BriefingFront;
 use crate::content::{Content, Document, Locator};
 use crate::diagnostics::{Diagnostics, Severity};
+use crate::markdown::RenderOptions;
+use crate::model::{Date, Dossier};
 
 mod assemble;
 mod backrefs;
-mod briefing;
-mod names;
+mod declare;
+mod drafts;
+mod items;
+mod messages;
+mod read;
 mod rendering;
-
-use crate::markdown::RenderOptions;
-use assemble::Assembler;
-use backrefs::compute_back_references;
-use briefing::{BriefingDraft, assign_meeting_ids, check_unique_slugs};
+mod table;
+mod translations;
+mod wikilinks;
 
 /// Choices that change what is resolved.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,51 +77,70 @@ pub fn resolve_through(
     memo: &dyn TextMemo,
     diagnostics: &mut Diagnostics,
 ) -> Dossier {
-    let mut names = Names::default();
     let mut problems = Problems { diagnostics };
-    names.declare_actors(&content.actors, &mut problems);
-    names.declare_topics(&content.topics, &mut problems);
-    let affiliations = names.resolve_affiliations(&content.actors, &mut problems);
+    // A translated site's translations are read apart (`translations`): the other
+    // steps see originals only.
+    let (content, translations) = translations::split(content, &config, &mut problems);
+    let declare::Declared {
+        mut names,
+        affiliations,
+    } = declare::declare(&content, &mut problems);
+    let translations = translations.declare(&mut names, &content, &mut problems);
 
     let briefing_docs: Vec<&Arc<Document<BriefingFront>>> = content
         .briefings
         .iter()
         .filter(|doc| options.drafts || !doc.front.draft)
         .collect();
-    let mut drafts = names.read_briefings(&briefing_docs, &mut problems);
+    let read::Read { names, mut drafts } = read::read(names, &briefing_docs, &mut problems);
+    drafts::check_unique_slugs(&drafts, &mut problems);
+    drafts::assign_meeting_ids(&mut drafts, &names, &mut problems);
+    let pages = drafts::pages(&drafts);
+
     let render_options = RenderOptions {
         trusted_html: config.trusted_html,
     };
-    check_unique_slugs(&drafts, &mut problems);
-    assign_meeting_ids(&mut drafts, &names, &mut problems);
-    names.pages = names::Pages::of(&drafts);
-    let bodies = names.render_bodies(&content, &drafts, render_options, memo, &mut problems);
-    let rendered = names.render_fields(&drafts, bodies.briefings, render_options, memo);
+    let rendering::Rendering { names, bodies } = rendering::render_bodies(
+        names,
+        &pages,
+        &content,
+        &drafts,
+        render_options,
+        memo,
+        &mut problems,
+    );
+    let linker = wikilinks::Linker {
+        names: &names,
+        pages: &pages,
+    };
+    let rendered =
+        rendering::render_fields(&linker, &drafts, bodies.briefings, render_options, memo);
+    let translated = translations.render(&linker, &drafts, &content, render_options, &mut problems);
 
     // Every actor and topic is now known: fix their order (by id) for good.
-    let actor_map = names.sort_actors();
-    let topic_map = names.sort_topics();
+    let actors = names.actors.sorted();
+    let topics = names.topics.sorted();
     let mut briefings: Vec<_> = drafts.into_iter().zip(rendered).collect();
     briefings.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
-    let builder = Assembler {
-        names: &names,
-        actor_map: &actor_map,
-        topic_map: &topic_map,
+    let assembler = assemble::Assembler {
+        actors: &actors,
+        topics: &topics,
     };
     let texts = assemble::Texts {
         briefings,
         actors: bodies.actors,
         topics: bodies.topics,
     };
-    let mut dossier = builder.assemble(config, texts, &content, &affiliations, &mut problems);
-    compute_back_references(&mut dossier);
+    let mut dossier = assembler.assemble(config, texts, &content, &affiliations, &mut problems);
     dossier.drafts_left_out = content
         .briefings
         .iter()
         .filter(|doc| !options.drafts && doc.front.draft)
         .map(|doc| doc.path.clone())
         .collect();
+    let mut dossier = backrefs::back_references(dossier);
+    translated.apply(&mut dossier);
     dossier
 }
 
@@ -130,34 +168,7 @@ struct At<'a, L: Fn() -> usize> {
     line: L,
 }
 
-/// The actors and topics known so far, with the tables their references resolve against.
-#[derive(Default)]
-struct Names {
-    actors: Vec<ActorDecl>,
-    actor_refs: RefTable,
-    topics: Vec<TopicDecl>,
-    topic_refs: RefTable,
-    /// The briefings and meetings a wikilink can name.
-    pages: names::Pages,
-}
-
-struct ActorDecl {
-    id: String,
-    name: String,
-    kind: ActorKind,
-    role: String,
-    aliases: Vec<String>,
-    /// Index into `content.actors`.
-    doc: Option<usize>,
-}
-
-struct TopicDecl {
-    id: String,
-    name: String,
-    aliases: Vec<String>,
-    doc: Option<usize>,
-}
-
+/// A required text, trimmed, or an error at its key (or where the front matter starts).
 fn required<'a>(
     value: Option<&'a str>,
     path: &Path,

@@ -133,8 +133,9 @@ fn event(dossier: &Dossier, meeting: &Meeting, domain: &str) -> icalendar::Event
         .collect();
     let mut description = String::new();
     if !participants.is_empty() {
-        description.push_str("Participants: ");
-        description.push_str(&participants.join(", "));
+        let interface = &dossier.config.interface;
+        let names = participants.join(interface.raw("list.comma"));
+        description.push_str(&interface.text("calendar.participants", &[("names", &names)]));
     }
     for field in [&meeting.summary_html, &meeting.outcome_html] {
         let field = plain(field);
@@ -151,9 +152,32 @@ fn event(dossier: &Dossier, meeting: &Meeting, domain: &str) -> icalendar::Event
     event.done()
 }
 
-/// The text of the calendar of `owner`.
-pub fn render(dossier: &Dossier, owner: Owner) -> String {
-    let domain = uid_domain(dossier);
+/// The text of each meeting's event, made on first use and then shared by every
+/// calendar that holds the meeting (the site's and each participant's): an event is
+/// the same text in each.
+pub struct Events {
+    texts: Vec<std::sync::OnceLock<String>>,
+    domain: String,
+}
+
+impl Events {
+    pub fn new(dossier: &Dossier) -> Events {
+        Events {
+            texts: (0..dossier.meetings.len())
+                .map(|_| Default::default())
+                .collect(),
+            domain: uid_domain(dossier),
+        }
+    }
+
+    fn text(&self, dossier: &Dossier, ix: MeetingIx) -> &str {
+        self.texts[ix.get()]
+            .get_or_init(|| event(dossier, dossier.meeting(ix), &self.domain).to_string())
+    }
+}
+
+/// The text of the calendar of `owner`, its events taken from `events`.
+pub fn render(dossier: &Dossier, owner: Owner, events: &Events) -> String {
     let mut calendar = Calendar::empty();
     calendar.append_property(Property::new("VERSION", "2.0"));
     calendar.append_property(Property::new("PRODID", "-//dossier//meetings//EN"));
@@ -174,11 +198,21 @@ pub fn render(dossier: &Dossier, owner: Owner) -> String {
             actor.meetings.clone()
         }
     };
+    // The crate writes a calendar's properties, then its events, then its end: the
+    // events' shared texts go before the end.
+    let mut text = calendar.done().to_string();
+    let end = text.len() - END.len();
+    debug_assert_eq!(&text[end..], END);
+    text.truncate(end);
     for ix in meetings {
-        calendar.push(event(dossier, dossier.meeting(ix), &domain));
+        text.push_str(events.text(dossier, ix));
     }
-    calendar.done().to_string()
+    text.push_str(END);
+    text
 }
+
+/// How the crate ends a calendar.
+const END: &str = "END:VCALENDAR\r\n";
 
 #[cfg(test)]
 mod tests {
@@ -187,6 +221,30 @@ mod tests {
     #[test]
     fn text_keeps_what_the_format_escapes_and_drops_what_it_cannot() {
         assert_eq!(text("a\r\nb\rc\u{0}d\u{7}\te;f,g\\"), "a\nb\ncd\te;f,g\\");
+    }
+
+    #[test]
+    fn a_calendar_of_shared_events_is_the_crates_calendar() {
+        let mut diagnostics = crate::diagnostics::Diagnostics::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = crate::config::Config::load(root, &mut diagnostics).unwrap();
+        let content = crate::content::load(root, &mut diagnostics).unwrap();
+        let options = Default::default();
+        let dossier = crate::model::resolve(config, content, options, &mut diagnostics);
+        assert!(!dossier.meetings.is_empty());
+        let events = Events::new(&dossier);
+        let mut whole = Calendar::empty();
+        whole.append_property(Property::new("VERSION", "2.0"));
+        whole.append_property(Property::new("PRODID", "-//dossier//meetings//EN"));
+        whole.append_property(Property::new("CALSCALE", "GREGORIAN"));
+        whole.name(&format!("{}: meetings", one_line(&dossier.config.title)));
+        for meeting in &dossier.meetings {
+            whole.push(event(&dossier, meeting, &uid_domain(&dossier)));
+        }
+        assert_eq!(
+            render(&dossier, Owner::Site, &events),
+            whole.done().to_string()
+        );
     }
 
     #[test]

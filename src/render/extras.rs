@@ -36,7 +36,12 @@ impl Extra {
         }
     }
 
-    fn render(self, dossier: &Dossier, templates: &Templates) -> anyhow::Result<Vec<u8>> {
+    fn render(
+        self,
+        dossier: &Dossier,
+        templates: &Templates,
+        events: &calendar::Events,
+    ) -> anyhow::Result<Vec<u8>> {
         let mut out = Vec::new();
         match self {
             Extra::Robots => {
@@ -48,7 +53,7 @@ impl Extra {
                 templates.render("robots.txt", &context, "robots.txt", &mut out)?;
             }
             Extra::Feed(subject) => feeds::render(dossier, templates, subject, &mut out)?,
-            Extra::Calendar(owner) => out = calendar::render(dossier, owner).into_bytes(),
+            Extra::Calendar(owner) => out = calendar::render(dossier, owner, events).into_bytes(),
         }
         Ok(out)
     }
@@ -61,11 +66,28 @@ fn all(dossier: &Dossier) -> Vec<Extra> {
     extras
 }
 
-/// Writes every file of this module into `sink`, in parallel.
-pub fn write(dossier: &Dossier, templates: &Templates, sink: &dyn Sink) -> anyhow::Result<()> {
+/// True when `path` is the path of a file of this module.
+pub fn is_extra(dossier: &Dossier, path: &str) -> bool {
+    Extra::at(dossier, path).is_some()
+}
+
+/// Writes every file of this module into `sink`, in parallel, but those at a path in
+/// `replaced` (a static file takes their place).
+pub fn write(
+    dossier: &Dossier,
+    templates: &Templates,
+    sink: &dyn Sink,
+    replaced: &std::collections::HashSet<String>,
+) -> anyhow::Result<()> {
+    // Each meeting's event is made once for every calendar that holds it.
+    let events = calendar::Events::new(dossier);
     all(dossier).into_par_iter().try_for_each(|extra| {
-        let bytes = extra.render(dossier, templates)?;
-        sink.write(&extra.path(dossier), &bytes)
+        let path = extra.path(dossier);
+        if replaced.contains(&path) {
+            return Ok(());
+        }
+        let bytes = extra.render(dossier, templates, &events)?;
+        sink.write(&path, &bytes)
     })
 }
 
@@ -76,7 +98,9 @@ pub fn file(
     path: &str,
 ) -> anyhow::Result<Option<Vec<u8>>> {
     match Extra::at(dossier, path) {
-        Some(extra) => extra.render(dossier, templates).map(Some),
+        Some(extra) => extra
+            .render(dossier, templates, &calendar::Events::new(dossier))
+            .map(Some),
         None => Ok(None),
     }
 }

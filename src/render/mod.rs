@@ -11,6 +11,7 @@ mod extras;
 mod feeds;
 pub mod graph;
 mod json;
+mod languages;
 mod network;
 mod pages;
 pub mod search;
@@ -72,12 +73,23 @@ pub fn render<'a>(
         .into_iter()
         .map(str::to_string)
         .collect();
+    // Each further language of a translated site: the same tree under `<language>/`.
+    let trees = dossier
+        .languages
+        .trees
+        .iter()
+        .map(|tree| {
+            let prefix = format!("{}/", tree.config.language);
+            (prefix, render(tree, templates, assets, settings))
+        })
+        .collect();
     Rendering {
         dossier,
         templates,
         settings,
         assets,
         jobs,
+        trees,
         replaced,
         site: OnceLock::new(),
         alone: OnceLock::new(),
@@ -87,7 +99,8 @@ pub fn render<'a>(
 
 /// The rule of static files over generated ones, in one place: a static file at the
 /// path of a file that the render generates (a page, `dossier.json`, the search
-/// index) replaces it, and the generated one is not made. Of `statics` (output
+/// index, `robots.txt`, a feed, a calendar) replaces it, and the generated one is not
+/// made. Of `statics` (output
 /// paths of static files), those that replace a generated file.
 pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
     if !statics.iter().copied().any(could_be_generated) {
@@ -96,14 +109,21 @@ pub fn replaced<'s>(dossier: &Dossier, statics: &[&'s str]) -> Vec<&'s str> {
     replaced_by_statics(dossier, &pages::jobs(dossier), statics)
 }
 
-/// True when `path` could be a generated file's: every page is `.html` or `.xml`.
+/// True when `path` could be a generated file's: every page and feed is `.html` or
+/// `.xml`, every calendar `.ics`.
 fn could_be_generated(path: &str) -> bool {
-    is_generated_file(path) || path.ends_with(".html") || path.ends_with(".xml")
+    path == "dossier.json"
+        || path == "robots.txt"
+        || search::is_index_path(path)
+        || path.ends_with(".html")
+        || path.ends_with(".xml")
+        || path.ends_with(".ics")
 }
 
-/// The generated files that are not pages.
-fn is_generated_file(path: &str) -> bool {
-    path == "dossier.json" || search::is_index_path(path)
+/// The generated files that are not pages: the model, the search index, and the
+/// files for other programs (`robots.txt`, feeds, calendars).
+fn is_generated_file(dossier: &Dossier, path: &str) -> bool {
+    path == "dossier.json" || search::is_index_path(path) || extras::is_extra(dossier, path)
 }
 
 fn replaced_by_statics<'s>(
@@ -124,7 +144,7 @@ fn replaced_by_statics<'s>(
         jobs.iter().map(|job| job.path(dossier)).collect();
     candidates
         .into_iter()
-        .filter(|path| is_generated_file(path) || pages.contains(*path))
+        .filter(|path| is_generated_file(dossier, path) || pages.contains(*path))
         .collect()
 }
 
@@ -207,6 +227,9 @@ pub struct Rendering<'a> {
     settings: &'a RenderSettings,
     assets: &'a [Asset],
     jobs: Vec<pages::Job>,
+    /// The tree of each further language of a translated site, with its folder
+    /// (`uk/`): a whole site of its own, its links relative, written under the folder.
+    trees: Vec<(String, Rendering<'a>)>,
     /// The generated files that static files replace ([`replaced`]), not made.
     replaced: std::collections::HashSet<String>,
     /// What every page needs, with the views that many pages share: made on first use
@@ -223,7 +246,8 @@ pub struct Rendering<'a> {
 impl<'a> Rendering<'a> {
     /// How many pages [`Rendering::write`] renders (for a progress bar).
     pub fn page_count(&self) -> usize {
-        self.jobs.len()
+        let trees: usize = self.trees.iter().map(|(_, tree)| tree.page_count()).sum();
+        self.jobs.len() + trees
     }
 
     /// True when the site has its own [`EXTRA_CSS`].
@@ -302,7 +326,7 @@ impl<'a> Rendering<'a> {
                         false => sink.write(&path, text.as_bytes()),
                     },
                 )?;
-                extras::write(self.dossier, self.templates, sink)
+                extras::write(self.dossier, self.templates, sink, &self.replaced)
             },
         );
         let pages = pages?;
@@ -311,13 +335,29 @@ impl<'a> Rendering<'a> {
         self.assets
             .par_iter()
             .try_for_each(|asset| sink.write(&asset.path, &asset.bytes))?;
-        Ok(pages.into_iter().flatten().collect())
+        let mut pages: Vec<(String, u64)> = pages.into_iter().flatten().collect();
+        for (prefix, tree) in &self.trees {
+            let sink = languages::Prefixed { sink, prefix };
+            let memo = languages::PrefixedMemo { memo, prefix };
+            let written = tree.write_with(&sink, &memo)?;
+            pages.extend(
+                written
+                    .into_iter()
+                    .map(|(path, digest)| (format!("{prefix}{path}"), digest)),
+            );
+        }
+        Ok(pages)
     }
 
     /// The bytes of the file at `path`, as a full render writes them (a page is
     /// rendered even when unchanged, which costs less than gathering the digests its
     /// comparison needs), or `None` when there is no file there.
     pub fn file(&self, path: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        for (prefix, tree) in &self.trees {
+            if let Some(rest) = path.strip_prefix(prefix.as_str()) {
+                return tree.file(rest);
+            }
+        }
         // A static file takes the place of any generated one ([`replaced`]).
         if let Some(asset) = self.assets.iter().find(|asset| asset.path == path) {
             return Ok(Some(asset.bytes.clone()));

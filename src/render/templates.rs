@@ -15,6 +15,8 @@ use include_dir::{Dir, include_dir};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::Interface;
 
+mod blocks;
+
 static DEFAULT_TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
 /// The loaded templates of one site.
@@ -23,8 +25,10 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// The names of the templates that the site's own files replace or add.
     overrides: Vec<String>,
-    /// The interface strings the templates' `t()` shows.
-    interface: Arc<Interface>,
+    /// The interface strings the templates' `t()` shows: the site's language first,
+    /// then those of the further languages of a translated site, each page's in the
+    /// language of its tree.
+    interfaces: Vec<Arc<Interface>>,
 }
 
 /// Every problem of a site's templates, each at its template's file and line: the
@@ -60,7 +64,7 @@ impl Templates {
         Ok(Templates::compile(
             &Templates::embedded_sources(),
             Vec::new(),
-            interface,
+            std::slice::from_ref(interface),
         )?)
     }
 
@@ -72,15 +76,21 @@ impl Templates {
         sources
     }
 
-    /// The interface strings these templates show.
-    pub fn interface(&self) -> &Arc<Interface> {
-        &self.interface
+    /// The interface strings these templates show, the site's language first.
+    pub fn interfaces(&self) -> &[Arc<Interface>] {
+        &self.interfaces
     }
 
     /// The embedded templates, overridden by `root/templates/**`, showing the strings
     /// of `interface`. An unreadable file is an I/O error; templates that do not
     /// compile are [`TemplateErrors`].
     pub fn load(root: &Path, interface: &Arc<Interface>) -> anyhow::Result<Templates> {
+        Templates::load_in(root, std::slice::from_ref(interface))
+    }
+
+    /// [`Templates::load`], for the pages of every language of a translated site
+    /// (`interfaces`: the default first; [`crate::config::Config::interfaces`]).
+    pub fn load_in(root: &Path, interfaces: &[Arc<Interface>]) -> anyhow::Result<Templates> {
         let mut sources = Templates::embedded_sources();
         let mut overrides = Vec::new();
         let user_dir = root.join("templates");
@@ -104,17 +114,17 @@ impl Templates {
                 }
             }
         }
-        Ok(Templates::compile(&sources, overrides, interface)?)
+        Ok(Templates::compile(&sources, overrides, interfaces)?)
     }
 
     fn compile(
         sources: &[(String, String)],
         overrides: Vec<String>,
-        interface: &Arc<Interface>,
+        interfaces: &[Arc<Interface>],
     ) -> Result<Templates, TemplateErrors> {
         let new_tera = || {
             let mut tera = tera::Tera::new();
-            crate::i18n::tera::register(&mut tera, interface.clone());
+            crate::i18n::tera::register(&mut tera, interfaces.to_vec());
             tera
         };
         let tera = |sources: &[(String, String)]| {
@@ -128,7 +138,7 @@ impl Templates {
                 return Ok(Templates {
                     tera,
                     overrides,
-                    interface: interface.clone(),
+                    interfaces: interfaces.to_vec(),
                 });
             }
             Err(error) => error,
@@ -140,9 +150,20 @@ impl Templates {
         for (name, text) in sources {
             let mut alone = new_tera();
             match alone.add_raw_template(name, text) {
-                Err(e) if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) => {
-                    diagnostics.extend(problems(&e, &shown));
-                }
+                Err(e) => match e.kind() {
+                    // Tera finds a block left open where the file goes on without it:
+                    // the author needs the line of its opening tag.
+                    tera::ErrorKind::SyntaxError(report) => {
+                        let line = report.span().start_line;
+                        match blocks::misplaced(text, line, report.message()) {
+                            Some((line, message)) => {
+                                diagnostics.push(error_at(shown(name), Some(line), message));
+                            }
+                            None => diagnostics.extend(problems(&e, &shown)),
+                        }
+                    }
+                    _ => whole.push((name.clone(), text.clone())),
+                },
                 _ => whole.push((name.clone(), text.clone())),
             }
         }

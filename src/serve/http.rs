@@ -106,7 +106,8 @@ async fn events(
     }
 }
 
-/// Sends `hello` and the current error, if any, then every message until the page
+/// Sends `hello` and the current error (or else the problems of the site served), if
+/// any, then every message until the page
 /// goes away or the server stops. Each message is a JSON object with a `type`.
 async fn channel(mut socket: WebSocket, server: Server) {
     // Subscribe before reading the state, so that nothing published between is lost.
@@ -115,6 +116,8 @@ async fn channel(mut socket: WebSocket, server: Server) {
     let mut first = vec![json!({ "type": "hello", "build": server.hello() })];
     if let Some(error) = server.shared.error.load_full() {
         first.push(server.error_message(&error));
+    } else if let Some(problems) = server.shared.problems.load_full() {
+        first.push(server.problems_message(&problems));
     }
     for message in first {
         if socket.send(frame(&message)).await.is_err() {
@@ -135,6 +138,7 @@ async fn channel(mut socket: WebSocket, server: Server) {
             Ok(Message::Reload(build)) => json!({ "type": "reload", "build": build }),
             Ok(Message::Css(build)) => json!({ "type": "css", "build": build }),
             Ok(Message::Failed(error)) => server.error_message(&error),
+            Ok(Message::Problems(problems)) => server.problems_message(&problems),
             // Too slow to follow: a reload catches up with everything missed.
             Err(RecvError::Lagged(_)) => json!({ "type": "reload", "build": server.hello() }),
             Err(RecvError::Closed) => return,

@@ -1,5 +1,6 @@
 // dossier serve: reloads this page when the site is rebuilt, swaps stylesheets when
-// only CSS changed, and shows a failed build's error over the page. Only served pages
+// only CSS changed, and shows a failed build's error over the page, or the problems
+// (broken links) of the build served. Only served pages
 // carry this script; `dossier build` never does.
 (() => {
   "use strict";
@@ -59,7 +60,7 @@
     });
   }
 
-  // The overlay's words come with the error, in the site's language.
+  // The overlay's words come with the error (or the problems), in the site's language.
   function showError(text, words) {
     let box = document.getElementById(OVERLAY);
     if (!box) {
@@ -67,11 +68,8 @@
       box.id = OVERLAY;
       box.setAttribute("role", "alert");
       const title = document.createElement("strong");
-      title.textContent =
-        words.title || "The last change does not build. This page shows the last good build.";
       const close = document.createElement("button");
       close.type = "button";
-      close.textContent = "Hide";
       close.addEventListener("click", () => box.remove());
       const pre = document.createElement("pre");
       box.append(close, title, pre);
@@ -79,6 +77,9 @@
       document.body.append(box);
     }
     // textContent, never innerHTML: the error quotes the author's text.
+    box.querySelector("strong").textContent =
+      words.title || "The last change does not build. This page shows the last good build.";
+    box.querySelector("button").textContent = words.hide || "Hide";
     box.querySelector("pre").textContent = text;
   }
 
@@ -124,6 +125,7 @@
           swapStylesheets(message.build);
           break;
         case "error":
+        case "problems":
           showError(message.text, message);
           break;
       }

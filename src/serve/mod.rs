@@ -26,6 +26,17 @@ use tokio::sync::{broadcast, watch};
 /// The tag that `dossier serve` puts before `</body>` of every page it renders.
 pub const LIVE_RELOAD_TAG: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
 
+/// The overlay's words, in the site's language.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// The title over a failed build's error.
+    pub failed: String,
+    /// The title over the problems of a build served (its broken links).
+    pub problems: String,
+    /// The button that hides the overlay.
+    pub hide: String,
+}
+
 /// What a rebuild told the open pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -46,6 +57,8 @@ enum Message {
     Css(String),
     /// The last change does not build: the error text.
     Failed(Arc<String>),
+    /// The site served has problems that did not stop it (broken links): their text.
+    Problems(Arc<String>),
 }
 
 /// The server's state, shared by every request and by the rebuilds.
@@ -66,8 +79,10 @@ struct Shared {
     site: ArcSwap<Served>,
     /// The error of the last build, when it failed.
     error: ArcSwapOption<String>,
-    /// The error overlay's title and button in the site's language, once known.
-    words: ArcSwapOption<(String, String)>,
+    /// The problems of the site served that did not stop it (broken links), when it has some.
+    problems: ArcSwapOption<String>,
+    /// The overlay's words in the site's language, once known.
+    words: ArcSwapOption<Words>,
     /// Counts the builds served, so that a page can tell that it missed one.
     generation: AtomicU64,
     /// Tells this server from one started before or after it.
@@ -89,6 +104,7 @@ impl Server {
             shared: Arc::new(Shared {
                 site: ArcSwap::from_pointee(Served::Finished(Arc::default())),
                 error: ArcSwapOption::empty(),
+                problems: ArcSwapOption::empty(),
                 words: ArcSwapOption::empty(),
                 generation: AtomicU64::new(0),
                 instance,
@@ -143,6 +159,9 @@ impl Server {
             return Outcome::Unchanged;
         }
         self.shared.site.store(Arc::new(Served::Finished(site)));
+        // The problems of the site replaced are not this one's: [`Server::problems`]
+        // tells this one's once they are known.
+        self.shared.problems.store(None);
         self.tell(!mended && changed.iter().all(|path| path.ends_with(".css")))
     }
 
@@ -150,6 +169,7 @@ impl Server {
     /// tells the open pages to reload. [`Server::settle`] ends it.
     pub fn preview(&self, pending: Arc<Pending>) -> Outcome {
         self.shared.error.store(None);
+        self.shared.problems.store(None);
         self.shared.site.store(Arc::new(Served::Finishing(pending)));
         self.tell(false)
     }
@@ -175,22 +195,45 @@ impl Server {
         }
     }
 
-    /// The words of the error overlay, in the language of the site served: its title
-    /// and its button's.
-    pub fn set_words(&self, title: &str, hide: &str) {
-        self.shared
-            .words
-            .store(Some(Arc::new((title.to_string(), hide.to_string()))));
+    /// The words of the overlay, in the language of the site served.
+    pub fn set_words(&self, words: Words) {
+        self.shared.words.store(Some(Arc::new(words)));
     }
 
     /// The reload channel's message for `error`, with the overlay's words when known.
     fn error_message(&self, error: &str) -> serde_json::Value {
         let mut message = serde_json::json!({ "type": "error", "text": error });
         if let Some(words) = self.shared.words.load_full() {
-            message["title"] = words.0.clone().into();
-            message["hide"] = words.1.clone().into();
+            message["title"] = words.failed.clone().into();
+            message["hide"] = words.hide.clone().into();
         }
         message
+    }
+
+    /// The reload channel's message for the `problems` of the site served.
+    fn problems_message(&self, problems: &str) -> serde_json::Value {
+        let words = self.shared.words.load_full();
+        let title = match &words {
+            Some(words) => words.problems.as_str(),
+            None => "The site was rebuilt, with these problems.",
+        };
+        let mut message =
+            serde_json::json!({ "type": "problems", "text": problems, "title": title });
+        if let Some(words) = words {
+            message["hide"] = words.hide.clone().into();
+        }
+        message
+    }
+
+    /// Shows `problems` of the site served (its broken links, which do not stop it)
+    /// over every open page, and over every page opened until the next build; `None`
+    /// when it has none.
+    pub fn problems(&self, problems: Option<&str>) {
+        let problems = problems.map(|text| Arc::new(text.to_string()));
+        self.shared.problems.store(problems.clone());
+        if let Some(problems) = problems {
+            let _ = self.shared.messages.send(Message::Problems(problems));
+        }
     }
 
     /// Keeps serving the last good site and shows `error` over every open page.

@@ -25,6 +25,13 @@ impl BuiltSite {
         self.files.get(path)
     }
 
+    /// Every file of the site, by path, in no order.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Bytes)> {
+        self.files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes))
+    }
+
     /// How many files the site has.
     pub fn len(&self) -> usize {
         self.files.len()

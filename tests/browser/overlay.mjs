@@ -8,7 +8,8 @@
 // light scheme, in the dark one (switched on the open page) and in a page opened
 // dark, every element the overlay draws must have text that contrasts with what is
 // behind it by at least 4.5:1 (WCAG AA), whatever the site's stylesheet says about
-// `pre` and `button`.
+// `pre` and `button`. Then the file builds, with a broken link: the same panel shows
+// the link check's warning, under its own title, in both schemes.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,16 +26,16 @@ const CHROMIUM = process.env.DOSSIER_CHROMIUM || "/usr/bin/chromium";
 const PATIENCE_MS = 15000;
 const MINIMUM = 4.5;
 
-async function waitForOverlay(page) {
+async function waitForOverlay(page, words = "error:") {
   const started = Date.now();
   while (Date.now() - started < PATIENCE_MS) {
     const shown = await page
-      .evaluate(() => (document.getElementById("dossier-build-error")?.textContent || "").includes("error:"))
+      .evaluate((words) => (document.getElementById("dossier-build-error")?.textContent || "").includes(words), words)
       .catch(() => false);
     if (shown) return;
     await new Promise((done) => setTimeout(done, 100));
   }
-  throw new Error("the overlay never showed the error");
+  throw new Error(`the overlay never showed "${words}"`);
 }
 
 /** The contrast of each element of the overlay against its effective background. */
@@ -113,6 +114,17 @@ try {
   await waitForOverlay(dark);
   judge("dark", await dark.evaluate(contrasts), failures);
   if ((await dark.evaluate(panel)) === before) failures.push("the overlay has the light scheme's colours in a dark page");
+
+  // A build that is served with a broken link: the same panel, under its own title,
+  // in both schemes.
+  writeFileSync(file, good + "\nSee [a page that is not there](/briefings/nowhere/).\n");
+  for (const [scheme, page] of [["light", light], ["dark", dark]]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await waitForOverlay(page, "goes nowhere");
+    const title = await page.evaluate(() => document.querySelector("#dossier-build-error strong").textContent);
+    if (title !== "The site was rebuilt, with these problems.") failures.push(`${scheme}: the problems are titled "${title}"`);
+    judge(`${scheme}, a broken link`, await page.evaluate(contrasts), failures);
+  }
   if (failures.length) throw new Error(failures.join("\n"));
   console.log("the overlay reads in the light and the dark scheme");
 } catch (error) {

@@ -74,7 +74,10 @@ try {
       check(seen.direction === "rtl", `${at}: the body's direction is ${seen.direction}`);
       if (seen.nav) check(seen.nav[0] > seen.nav[1], `${at}: the first navigation item is left of the second`);
       if (seen.timeline) {
-        check(seen.timeline.right !== "auto" && seen.timeline.left === "auto", `${at}: the timeline's line is not on the right (left ${seen.timeline.left}, right ${seen.timeline.right})`);
+        // The resolved `left` and `right` of a positioned box are its used offsets
+        // (CSSOM), never "auto": the line is on the right when it is nearer that edge.
+        const [left, right] = [parseFloat(seen.timeline.left), parseFloat(seen.timeline.right)];
+        check(right < left, `${at}: the timeline's line is not on the right (left ${seen.timeline.left}, right ${seen.timeline.right})`);
       }
       if (seen.rowHeader && seen.cell) check(seen.rowHeader.left > seen.cell.left, `${at}: the matrix's row headers are not on the right`);
       check(seen.scroll <= seen.inner, `${at}: the page is ${seen.scroll}px wide in a ${seen.inner}px window`);

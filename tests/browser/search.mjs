@@ -62,7 +62,15 @@ function watch(page, log) {
     if (message.type() === "error") log.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => log.push(`uncaught exception: ${error.message}`));
-  page.on("requestfailed", (request) => log.push(`request failed: ${request.url()}`));
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText || "";
+    // Chromium asks for the favicon after the page has loaded; a click on a result
+    // that navigates meanwhile aborts that request, which says nothing of the site
+    // (seen under load). Any other failure, or a favicon that fails otherwise, counts.
+    const favicon = new URL(request.url()).pathname.endsWith("/favicon.svg");
+    if (favicon && reason === "net::ERR_ABORTED") return;
+    log.push(`request failed: ${request.url()} (${reason})`);
+  });
 }
 
 /** What the results show: for each group, its kind and its results. */

@@ -1,5 +1,7 @@
-//! What an author sees in the browser: `dossier serve`'s error overlay readable in
-//! the light and the dark scheme (`tests/browser/overlay.mjs`).
+//! What an author sees in the browser: `dossier serve`'s error overlay, and the panel
+//! of a served build's broken links, readable in the light and the dark scheme
+//! (`tests/browser/overlay.mjs`); the network graph as wide as the page with readable
+//! labels, on a desktop and on a phone (`tests/browser/graph.mjs`).
 
 use std::process::Command;
 
@@ -25,6 +27,55 @@ fn the_error_overlay_reads_in_the_light_and_the_dark_scheme() {
         "{stdout}{}\n--- the server said:\n{}",
         String::from_utf8_lossy(&output.stderr),
         served.stderr()
+    );
+    println!("{stdout}");
+}
+
+/// A site of `actors` actors with long names, each meeting the next two: a crowded
+/// network whose labels run along the radius.
+fn crowded_site(actors: usize) -> tempfile::TempDir {
+    let site = tempfile::tempdir().expect("a folder");
+    let briefings = site.path().join("content/briefings");
+    std::fs::create_dir_all(&briefings).expect("a folder");
+    let mut text = String::from("---\ntitle: Rounds\ndate: 2025-03-01\nmeetings:\n");
+    let name = |i: usize| format!("Delegation of the province {i:02}");
+    for i in 0..actors {
+        for step in [1, 2] {
+            text.push_str(&format!(
+                "  - id: round-{i}-{step}\n    participants: [{}, {}]\n",
+                name(i),
+                name((i + step) % actors)
+            ));
+        }
+    }
+    text.push_str("---\nRounds of talks.\n");
+    std::fs::write(briefings.join("rounds.md"), text).expect("written");
+    site
+}
+
+#[test]
+fn the_network_graph_uses_the_pages_width_with_readable_labels() {
+    let chromium = chromium();
+    node_modules("playwright-core");
+    let example = copy_example();
+    let crowded = crowded_site(40);
+    let mut pages = Vec::new();
+    for site in [&example, &crowded] {
+        let output = build(site.path(), &[]);
+        assert!(output.status.success(), "{}", report(&output, site.path()));
+        pages.push(site.path().join("public/network/index.html"));
+    }
+    let output = Command::new("node")
+        .arg(browser_dir().join("graph.mjs"))
+        .args(&pages)
+        .env("DOSSIER_CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
     );
     println!("{stdout}");
 }

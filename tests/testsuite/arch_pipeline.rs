@@ -54,3 +54,67 @@ fn a_static_file_that_replaces_a_generated_one_warns_naming_both() {
     assert_eq!(read("dossier.json"), "{}");
     assert!(build(site.path(), &["--strict"]).status.code() == Some(1));
 }
+
+/// The rule covers every generated file, not only pages: `robots.txt`, the feeds of
+/// actors and topics and the calendars are replaced by a static file at their path,
+/// with the same warning, never overwritten in silence.
+#[test]
+fn a_static_file_replaces_robots_feeds_and_calendars_with_a_warning() {
+    let site = copy_site(&fixture("sites/minimal"));
+    std::fs::write(
+        site.path().join("content/briefings/talks.md"),
+        "---\ntitle: Talks\ndate: 2025-06-02\ntopics: [water]\nmeetings:\n  - id: first-round\n    participants: [envoy-a, envoy-b]\n---\nBody.\n",
+    )
+    .expect("written");
+    for (path, text) in [
+        (
+            "content/actors/envoy-a.md",
+            "---\nname: Envoy A\nkind: person\n---\n",
+        ),
+        (
+            "content/actors/envoy-b.md",
+            "---\nname: Envoy B\nkind: person\n---\n",
+        ),
+        ("content/topics/water.md", "---\nname: Water\n---\n"),
+    ] {
+        let file = site.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("a folder");
+        std::fs::write(file, text).expect("written");
+    }
+    let statics = site.path().join("static");
+    let replaced = [
+        "robots.txt",
+        "meetings.ics",
+        "actors/envoy-a/meetings.ics",
+        "actors/envoy-a/feed.xml",
+        "topics/water/feed.xml",
+    ];
+    for path in replaced {
+        let file = statics.join(path);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("a folder");
+        std::fs::write(file, format!("mine: {path}")).expect("written");
+    }
+    // Not the path of any generated file: copied without a word.
+    std::fs::write(statics.join("notes.ics"), "mine").expect("written");
+    let output = build(site.path(), &[]);
+    let text = report(&output, site.path());
+    assert!(output.status.success(), "{text}");
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains("warning")).collect();
+    let mut expected: Vec<String> = replaced
+        .iter()
+        .map(|path| format!("static/{path}: warning: replaces the generated {path}, which is not made: rename or remove this file to keep it"))
+        .collect();
+    expected.sort();
+    assert_eq!(warnings, expected);
+    let public = site.path().join("public");
+    for path in replaced {
+        let built = std::fs::read_to_string(public.join(path)).expect("built");
+        assert_eq!(built, format!("mine: {path}"));
+    }
+    // The files the static ones do not replace are still generated.
+    for path in ["actors/envoy-b/feed.xml", "actors/envoy-b/meetings.ics"] {
+        let built = std::fs::read_to_string(public.join(path)).expect("built");
+        assert!(!built.starts_with("mine"), "{path}");
+    }
+    assert!(build(site.path(), &["--strict"]).status.code() == Some(1));
+}

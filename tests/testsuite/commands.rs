@@ -138,3 +138,75 @@ fn a_folder_of_other_files_is_never_replaced() {
         "years of work"
     );
 }
+
+/// The flags of `text`, each once, sorted: every `--word` in it, but those every
+/// command takes (`--color`, `--quiet`, `--verbose`, `--help`, `--version`), which
+/// the README describes once for all.
+fn flags(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .filter(|word| word.starts_with("--") && word.len() > 2)
+        .map(|word| word.trim_end_matches('-').to_string())
+        .filter(|flag| {
+            !["--color", "--quiet", "--verbose", "--help", "--version"].contains(&flag.as_str())
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The README's list of commands and `--help` agree: the same commands, and each
+/// with the same flags.
+#[test]
+fn the_readme_and_help_name_the_same_commands_and_flags() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("the README");
+    let section = readme
+        .split("\n## Commands\n")
+        .nth(1)
+        .expect("a Commands section");
+    let synopsis = section.split("```").nth(1).expect("the commands' synopsis");
+    let mut documented = Vec::new();
+    for line in synopsis.lines().filter(|l| l.starts_with("dossier ")) {
+        // The command: its words up to the first argument or option.
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .skip(1)
+            .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+            .collect();
+        let command = words.join(" ");
+        let help = dossier()
+            .args(&words)
+            .arg("--help")
+            .output()
+            .expect("dossier runs");
+        assert!(help.status.success(), "{command} --help");
+        let help = String::from_utf8_lossy(&help.stdout);
+        assert_eq!(
+            flags(line),
+            flags(&help),
+            "README's `{line}` and `dossier {command} --help`"
+        );
+        documented.push(words[0].to_string());
+    }
+    let help = dossier().arg("--help").output().expect("dossier runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    let commands = help
+        .split("Commands:\n")
+        .nth(1)
+        .expect("a list of commands");
+    let mut listed: Vec<String> = commands
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect();
+    listed.sort();
+    documented.sort();
+    documented.dedup();
+    assert_eq!(
+        documented, listed,
+        "the README's commands and `dossier --help`'s"
+    );
+}

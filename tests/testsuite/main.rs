@@ -10,6 +10,7 @@ mod author;
 mod commands;
 mod common;
 mod injection;
+mod languages;
 mod links;
 mod output;
 mod pages_crawl;

@@ -11,7 +11,7 @@ use crate::common::*;
 use crate::served::{PATIENCE, Served};
 
 /// The tag that `dossier serve` adds to every page.
-const LIVE_RELOAD: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
+pub const LIVE_RELOAD: &str = r#"<script src="/__dossier/live.js" defer></script>"#;
 
 /// Sends `request` as written (no client normalizes its path) and returns the
 /// status and the whole response.
@@ -605,5 +605,118 @@ fn built_output_carries_no_live_reload() {
             !text.contains("WebSocket"),
             "{path} carries a reload channel"
         );
+    }
+}
+
+/// The warnings of the internal link check in `text` (the lines that say a link goes
+/// nowhere), sorted.
+fn link_warnings(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|line| line.contains("goes nowhere"))
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// `serve` checks every internal link as `build` does: a broken one is printed with
+/// the same words, file and line, and shown over the open pages (and over pages opened
+/// later) until a rebuild mends it; the site is served meanwhile.
+#[test]
+fn serve_checks_internal_links_as_build_does_and_shows_them_over_the_pages() {
+    let site = copy_site(&fixture("sites/references"));
+    let briefing = site.path().join("content/briefings/talks.md");
+    let good = std::fs::read_to_string(&briefing).expect("readable");
+    let broken = good.replace(
+        "Body.",
+        "Body.\n\nSee [the plan](/briefings/nope/) and [a part](/briefings/talks/#nowhere).",
+    );
+    std::fs::write(&briefing, &broken).expect("written");
+    let out = tempfile::tempdir().expect("a folder");
+    let public = out.path().join("public");
+    let built = build(site.path(), &["--output", public.to_str().expect("a path")]);
+    let expected = link_warnings(&report(&built, site.path()));
+    assert_eq!(
+        expected,
+        [
+            "content/briefings/talks.md:36: warning: the link to briefings/nope/index.html goes nowhere: the dossier has no such file (seen on briefings/talks/index.html)",
+            "content/briefings/talks.md:36: warning: the link to briefings/talks/index.html#nowhere goes nowhere: that page has no id 'nowhere' (seen on briefings/talks/index.html)",
+        ]
+    );
+
+    // The first build, before the server starts, is checked too.
+    let served = Served::start(site.path(), &[]);
+    served.wait_until("printed the broken links", |stderr| {
+        link_warnings(stderr) == expected
+    });
+    let channel = Channel::open(&served);
+    let problems = channel.expect("problems");
+    assert_eq!(
+        link_warnings(problems["text"].as_str().unwrap_or_default()),
+        expected
+    );
+    assert_eq!(
+        problems["title"],
+        "The site was rebuilt, with these problems."
+    );
+    assert!(served.get("briefings/talks/").body.contains("the plan"));
+
+    // Mended: the pages reload, and a page opened now hears of no problem.
+    std::fs::write(&briefing, &good).expect("written");
+    channel.expect("reload");
+    served.wait_for("briefings/talks/", "showed the mended page", |f| {
+        !f.body.contains("the plan")
+    });
+    served.wait_until("rebuilt", |stderr| stderr.contains("Rebuilt in"));
+    let mended = Channel::open(&served);
+
+    // Broken again while the page listens: the problems come over the channel.
+    std::fs::write(&briefing, &broken).expect("written");
+    channel.expect("reload");
+    // The page opened on the mended site heard of no problem before this rebuild.
+    let next = mended
+        .messages
+        .recv_timeout(PATIENCE)
+        .expect("a message on the reload channel");
+    assert_eq!(next["type"], "reload", "{next}");
+    let problems = channel.expect("problems");
+    assert_eq!(
+        link_warnings(problems["text"].as_str().unwrap_or_default()),
+        expected
+    );
+    let late = Channel::open(&served);
+    let problems = late.expect("problems");
+    assert_eq!(
+        link_warnings(problems["text"].as_str().unwrap_or_default()),
+        expected
+    );
+}
+
+/// `serve --base-url` takes the place of dossier.yaml's address, as `build --base-url`
+/// does: the served sitemap, canonical links and robots.txt name it, and the served
+/// pages are built's, but for the live-reload tag.
+#[test]
+fn serve_base_url_overrides_the_sites_address_as_build_does() {
+    let site = copy_site(&fixture("sites/references"));
+    let address = "https://preview.example/pr-7/";
+    let served = Served::start(site.path(), &["--base-url", address]);
+    let out = tempfile::tempdir().expect("a folder");
+    let public = out.path().join("public");
+    let built = build(
+        site.path(),
+        &[
+            "--base-url",
+            address,
+            "--output",
+            public.to_str().expect("a path"),
+        ],
+    );
+    assert!(built.status.success(), "{}", report(&built, site.path()));
+    for path in ["sitemap.xml", "robots.txt", "briefings/talks/index.html"] {
+        let body = served.get(path).body;
+        assert!(body.contains(address), "{path}: {body}");
+        let written = std::fs::read_to_string(public.join(path)).expect("built");
+        assert_eq!(body.replace(LIVE_RELOAD, ""), written, "{path}");
     }
 }

@@ -75,6 +75,55 @@ fn github_writes_one_workflow_command_per_problem() {
     }
 }
 
+/// Every invalid fixture, in both machine formats: each fails (exit 1), each line of
+/// `json` is an object of the five keys, each of `github` a workflow command; one
+/// snapshot per format holds them all, case by case.
+#[test]
+fn every_invalid_fixture_in_json_and_github() {
+    let mut cases: Vec<String> = std::fs::read_dir(fixture("invalid"))
+        .expect("the invalid fixtures")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    cases.sort();
+    for format in ["json", "github"] {
+        let mut shown = String::new();
+        for case in &cases {
+            let (code, stdout, stderr) = check_case(case, format);
+            assert_eq!(code, Some(1), "{case}: {stderr}");
+            assert!(!stdout.is_empty(), "{case} reports nothing in {format}");
+            for line in stdout.lines() {
+                match format {
+                    "json" => {
+                        let value: serde_json::Value = serde_json::from_str(line)
+                            .unwrap_or_else(|e| panic!("{case}: {e}: {line}"));
+                        let keys: Vec<&String> =
+                            value.as_object().expect("an object").keys().collect();
+                        assert_eq!(
+                            keys,
+                            ["line", "message", "path", "severity", "suggestion"],
+                            "{case}"
+                        );
+                    }
+                    _ => assert!(
+                        line.starts_with("::error ")
+                            || line.starts_with("::error::")
+                            || line.starts_with("::warning "),
+                        "{case}: {line}"
+                    ),
+                }
+            }
+            shown.push_str(&format!("## {case}\n{stdout}\n"));
+        }
+        insta::assert_snapshot!(format!("check_{format}_every_invalid_fixture"), shown);
+    }
+}
+
 /// The text format is the one `build` prints, on stderr, and nothing on stdout.
 #[test]
 fn text_is_the_default_and_goes_to_stderr() {

@@ -218,6 +218,23 @@ fn calendars_carry_every_meeting_and_survive_hostile_text() {
         let uids: Vec<Option<&str>> = own.events().map(|e| e.get_uid()).collect();
         assert_eq!(uids, [Some("geneva-round@talks.dossier")], "{actor}");
     }
+
+    // Crawled: every event of every calendar links to a page of the site.
+    let calendars: Vec<&String> = files.keys().filter(|p| p.ends_with(".ics")).collect();
+    assert_eq!(calendars.len(), 3, "{calendars:?}");
+    for path in calendars {
+        for event in calendar(&files, path).events() {
+            let url = event.get_url().expect("a URL");
+            let page = url
+                .strip_prefix("https://example.org/talks/")
+                .unwrap_or_else(|| panic!("{path}: {url} is not the site's"));
+            let page = format!("{page}index.html");
+            assert!(
+                files.contains_key(&page),
+                "{path} links to {url}, which is no page"
+            );
+        }
+    }
 }
 
 #[test]

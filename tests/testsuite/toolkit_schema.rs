@@ -38,8 +38,19 @@ fn schemas_of(root: &Path) -> Vec<(String, Value)> {
 fn documents(root: &Path) -> Vec<(PathBuf, &'static str, Option<Value>)> {
     let mut found = Vec::new();
     let config = root.join("dossier.yaml");
+    // A translated site's translations (`<file>.<language>.md`) give only texts: the
+    // schemas describe originals, and are not for them.
+    let mut further: Vec<String> = Vec::new();
     if config.exists() {
         let text = std::fs::read_to_string(&config).unwrap();
+        let yaml: Option<Value> = serde_yaml::from_str(&text).ok();
+        if let Some(languages) = yaml.as_ref().and_then(|y| y["languages"].as_array()) {
+            further = languages
+                .iter()
+                .skip(1)
+                .filter_map(|l| l.as_str().map(|l| format!(".{l}.md")))
+                .collect();
+        }
         found.push((
             config,
             "dossier.schema.json",
@@ -58,6 +69,10 @@ fn documents(root: &Path) -> Vec<(PathBuf, &'static str, Option<Value>)> {
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
             let entry = entry.unwrap();
             if entry.path().extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if further.iter().any(|suffix| name.ends_with(suffix.as_str())) {
                 continue;
             }
             let bytes = std::fs::read(entry.path()).unwrap();

@@ -1,24 +1,30 @@
-//! The final model built from the drafts and their rendered Markdown, every index in
-//! its sorted place.
+//! Step 4, assemble: the final model built from the drafts and their rendered Markdown,
+//! once the names are in their final order, every declaration number moved to its
+//! sorted index.
+//!
+//! Owns: the model's vectors and their order. Must not: resolve or render anything,
+//! or compute back-references (`backrefs` does, after).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::names::inverse;
-use super::rendering::{Mention, RenderedBriefing};
-use super::*;
+use super::declare::Affiliations;
+use super::drafts::BriefingDraft;
+use super::rendering::RenderedBriefing;
+use super::table::{ActorInfo, ActorNo, Decl, No, Sorted, TopicInfo, TopicNo, inverse};
+use super::wikilinks::Mention;
+use super::{Problems, push_unique};
 use crate::config::Config;
 use crate::content::Content;
 use crate::markdown::{Problem, Rendered};
+use crate::model::*;
 
 /// Builds the final model from the drafts, with every index in its sorted place.
 pub(super) struct Assembler<'n> {
-    pub(super) names: &'n Names,
-    pub(super) actor_map: &'n [u32],
-    pub(super) topic_map: &'n [u32],
+    pub(super) actors: &'n Sorted<ActorInfo>,
+    pub(super) topics: &'n Sorted<TopicInfo>,
 }
 
 /// Every rendered text: each briefing draft with its Markdown, in their final order,
@@ -30,11 +36,15 @@ pub(super) struct Texts<'d> {
 }
 
 impl Assembler<'_> {
-    pub(super) fn actor_ix(&self, old: u32) -> ActorIx {
-        ActorIx(self.actor_map[old as usize])
+    fn actor_ix(&self, no: ActorNo) -> ActorIx {
+        ActorIx(self.actors.map[no.get()])
     }
-    pub(super) fn topic_ix(&self, old: u32) -> TopicIx {
-        TopicIx(self.topic_map[old as usize])
+    fn topic_ix(&self, no: TopicNo) -> TopicIx {
+        TopicIx(self.topics.map[no.get()])
+    }
+    /// The declaration of the actor declared under `no`.
+    fn actor(&self, no: ActorNo) -> &Decl<ActorInfo> {
+        &self.actors.decls[self.actor_ix(no).get()]
     }
 
     pub(super) fn assemble(
@@ -42,7 +52,7 @@ impl Assembler<'_> {
         config: Config,
         texts: Texts<'_>,
         content: &Content,
-        affiliations: &HashMap<u32, u32>,
+        affiliations: &Affiliations,
         problems: &mut Problems<'_>,
     ) -> Dossier {
         let Texts {
@@ -72,10 +82,10 @@ impl Assembler<'_> {
             quotes.extend(part.quotes);
         }
 
-        let old_of = inverse(self.actor_map);
-        let actors = self.names.actors.iter().enumerate().map(|(new, decl)| {
+        let old_of = inverse(&self.actors.map);
+        let actors = self.actors.decls.iter().enumerate().map(|(new, decl)| {
             let doc = decl.doc.map(|d| &content.actors[d]);
-            let old = old_of[new];
+            let old = No::new(old_of[new]);
             let bio_html = match decl.doc {
                 Some(d) => take_html(
                     &mut bios[d],
@@ -88,8 +98,8 @@ impl Assembler<'_> {
             Actor {
                 id: decl.id.clone(),
                 name: decl.name.clone(),
-                kind: decl.kind,
-                role: decl.role.clone(),
+                kind: decl.info.kind,
+                role: decl.info.role.clone(),
                 affiliation: affiliations.get(&old).map(|&a| self.actor_ix(a)),
                 aliases: decl.aliases.clone(),
                 bio_html,
@@ -104,8 +114,8 @@ impl Assembler<'_> {
         });
         let actors: Vec<Actor> = actors.collect();
         let topics: Vec<Topic> = self
-            .names
             .topics
+            .decls
             .iter()
             .map(|decl| {
                 let doc = decl.doc.map(|d| &content.topics[d]);
@@ -145,6 +155,7 @@ impl Assembler<'_> {
             positions,
             quotes,
             drafts_left_out: Vec::new(),
+            languages: Languages::default(),
         }
     }
 
@@ -189,7 +200,7 @@ impl Assembler<'_> {
                 let names: Vec<&str> = meeting
                     .participants
                     .iter()
-                    .map(|&a| self.names.actors[a as usize].name.as_str())
+                    .map(|&a| self.actor(a).name.as_str())
                     .collect();
                 let names = interface_names(interface, &names);
                 interface.text("meeting.default_title", &[("names", &names)])

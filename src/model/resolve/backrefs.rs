@@ -1,12 +1,21 @@
-//! Back-references, computed once after the model is assembled.
+//! Step 5, back-references: computed once, after the model is assembled, in linear
+//! time over it.
+//!
+//! Owns: every back-reference list and its order, and whether a position changed.
+//! Must not: add, remove or reorder anything else of the model.
 
 use rayon::prelude::*;
 
-use super::*;
+use crate::model::*;
 
 /// Fills every back-reference: briefing -> meetings, positions, quotes; actor and topic
 /// -> everything that names them. Runs once, in linear time over the model.
-pub(super) fn compute_back_references(dossier: &mut Dossier) {
+pub(super) fn back_references(mut dossier: Dossier) -> Dossier {
+    fill(&mut dossier);
+    dossier
+}
+
+fn fill(dossier: &mut Dossier) {
     let Dossier {
         briefings,
         actors,

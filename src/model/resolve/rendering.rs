@@ -1,9 +1,11 @@
-//! Every Markdown text of the site rendered against the names, in parallel: each body
-//! once, and again only when an actor made for an unknown wikilink can change it; then
-//! the short fields of the briefings, once every name is known.
+//! Step 3, render bodies: every Markdown text of the site rendered against the names,
+//! in parallel: each body once, and again only when an actor made for an unknown
+//! wikilink can change it; then the short fields of the briefings, once every name is
+//! known. Each text comes through the [`TextMemo`] hook.
 //!
-//! Wikilinks record what they point to by declaration index: `assemble` moves them to
-//! their sorted place. Nothing here is rendered after the names are sorted.
+//! Owns: the actors that wikilinks create, and which bodies are rendered again.
+//! Must not: resolve front matter, or sort the names: wikilinks record what they point
+//! to by declaration number, and `assemble` moves them to their sorted place.
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -12,47 +14,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::names::every_name;
-use super::*;
-use crate::content::Content;
-use crate::markdown::{
-    self, CitableSource, LinkResolver, LinkTarget, Problem, Refusal, RenderOptions, Rendered,
-};
+use super::drafts::BriefingDraft;
+use super::table::Names;
+use super::wikilinks::{Linker, Mention, Pages};
+use super::{At, Problems};
+use crate::content::{Content, Document};
+use crate::markdown::{self, CitableSource, Problem, RenderOptions, Rendered};
 use crate::model::refs::Lookup;
-
-/// What a wikilink points to, by declaration index (before the names are sorted).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Mention {
-    Actor(u32),
-    Topic(u32),
-    /// A briefing or a meeting: no back-reference is kept.
-    Page,
-}
-
-impl LinkResolver for Names {
-    type Target = Mention;
-
-    fn resolve(&self, reference: &str) -> Result<(Mention, LinkTarget<'_>), Refusal> {
-        if let Some(resolved) = self.wikilink(reference) {
-            return resolved;
-        }
-        // A bare wikilink that names nothing.
-        let near = self
-            .actor_refs
-            .suggest(reference)
-            .or_else(|| self.topic_refs.suggest(reference));
-        Err(Refusal::NoMatch(match near {
-            Some(near) => format!(
-                "wikilink [[{reference}]] matches no actor or topic (did you mean '{near}'?)"
-            ),
-            None => format!(
-                "wikilink [[{reference}]] matches no actor or topic: add content/actors/{}.md or content/topics/{}.md",
-                slugify(reference),
-                slugify(reference)
-            ),
-        }))
-    }
-}
 
 /// Where `resolve` gets the rendering of each Markdown text from: [`Fresh`] renders
 /// every one; `dossier serve` supplies renderings it kept from an earlier resolve.
@@ -112,282 +80,310 @@ pub(super) struct RenderedBriefing {
     pub(super) problems: Vec<Problem>,
 }
 
-impl Names {
-    /// Renders every body. A wikilink that names no actor or topic makes a page, as an
-    /// unknown front-matter reference does: an actor, named from the link, and a
-    /// warning where the link is; the bodies that the new names can change are then
-    /// rendered again.
-    ///
-    /// Names are only ever added, so a link that matched something still does; it
-    /// reads differently only when a new actor answers to its reference, which then
-    /// also names what the link pointed to, or when it matched nothing, which is a
-    /// problem of its body. Exactly those bodies are rendered again.
-    ///
-    /// Each body comes through `memo`.
-    pub(super) fn render_bodies(
-        &mut self,
-        content: &Content,
-        drafts: &[BriefingDraft<'_>],
-        options: RenderOptions,
-        memo: &dyn TextMemo,
-        problems: &mut Problems<'_>,
-    ) -> Bodies {
-        let names = &*self;
-        let digest = names.digest(options);
-        let body = |path: &Path, make: &dyn Fn() -> Rendered<Mention>| {
-            memo.body(digest, path, &|| Body(make())).0
-        };
-        let mut bodies = Bodies {
-            briefings: drafts
-                .par_iter()
-                .map(|draft| body(&draft.doc.path, &|| names.briefing_body(draft, options)))
-                .collect(),
-            actors: content
-                .actors
-                .par_iter()
-                .map(|doc| body(&doc.path, &|| names.file_body(doc, options)))
-                .collect(),
-            topics: content
-                .topics
-                .par_iter()
-                .map(|doc| body(&doc.path, &|| names.file_body(doc, options)))
-                .collect(),
-        };
-        let known = self.actors.len();
-        self.create_wikilink_targets(content, drafts, &bodies, problems);
-        if self.actors.len() == known {
-            return bodies;
-        }
-        let touched = self.answering_to_new_actors(known);
-        let stale = |body: &Rendered<Mention>| {
-            !body.problems.is_empty() || body.targets.iter().any(|m| touched.contains(m))
-        };
-        let names = &*self;
-        bodies
-            .briefings
-            .par_iter_mut()
-            .zip(drafts)
-            .filter(|(body, _)| stale(body))
-            .for_each(|(body, draft)| *body = names.briefing_body(draft, options));
-        self.render_again(&mut bodies.actors, &content.actors, &stale, options);
-        self.render_again(&mut bodies.topics, &content.topics, &stale, options);
-        bodies
-    }
+/// The outcome of rendering the bodies: every body, and the names with the actors
+/// that wikilinks created.
+pub(super) struct Rendering {
+    pub(super) names: Names,
+    pub(super) bodies: Bodies,
+}
 
-    /// Renders the body of an actor or topic file.
-    fn file_body<F>(&self, doc: &Document<F>, options: RenderOptions) -> Rendered<Mention> {
-        markdown::render(&doc.body, self, &[], options)
-    }
-
-    /// A digest of everything a wikilink resolves against: each name, alias, id and
-    /// role in declaration order (which the links record), and the render options.
-    fn digest(&self, options: RenderOptions) -> u64 {
-        let mut hasher = DefaultHasher::new();
-        options.trusted_html.hash(&mut hasher);
-        for actor in &self.actors {
-            (&actor.id, &actor.name, &actor.role, &actor.aliases).hash(&mut hasher);
-        }
-        hasher.write_u8(0xff);
-        for topic in &self.topics {
-            (&topic.id, &topic.name, &topic.aliases).hash(&mut hasher);
-        }
-        self.pages.digest(&mut hasher);
-        hasher.finish()
-    }
-
-    /// Renders again the body of each document whose rendering is `stale`.
-    fn render_again<F: Send + Sync>(
-        &self,
-        bodies: &mut [Rendered<Mention>],
-        docs: &[Arc<Document<F>>],
-        stale: &(impl Fn(&Rendered<Mention>) -> bool + Sync),
-        options: RenderOptions,
-    ) {
-        bodies
-            .par_iter_mut()
-            .zip(docs)
-            .filter(|(body, _)| stale(body))
-            .for_each(|(body, doc)| *body = markdown::render(&doc.body, self, &[], options));
-    }
-
-    /// Creates an actor for every wikilink target that names nothing, in the order of
-    /// the documents and of the links in each.
-    fn create_wikilink_targets(
-        &mut self,
-        content: &Content,
-        drafts: &[BriefingDraft<'_>],
-        bodies: &Bodies,
-        problems: &mut Problems<'_>,
-    ) {
-        let documents = drafts
-            .iter()
-            .map(|d| (d.doc.path.as_path(), d.doc.body_line))
-            .zip(&bodies.briefings)
-            .chain(
-                content
-                    .actors
-                    .iter()
-                    .map(|d| (d.path.as_path(), d.body_line))
-                    .zip(&bodies.actors),
-            )
-            .chain(
-                content
-                    .topics
-                    .iter()
-                    .map(|d| (d.path.as_path(), d.body_line))
-                    .zip(&bodies.topics),
-            );
-        for ((path, first_line), body) in documents {
-            // A link that matched something when it was rendered still does: names
-            // are only added. The others are looked up again, in order.
-            for (line, target) in &body.unresolved {
-                let unknown = matches!(self.actor_refs.lookup(target), Lookup::Missing)
-                    && matches!(self.topic_refs.lookup(target), Lookup::Missing);
-                if unknown {
-                    self.actor(
-                        target,
-                        &At {
-                            path,
-                            line: || first_line + line,
-                        },
-                        problems,
-                    );
-                }
-            }
-        }
-    }
-
-    /// Every actor and topic that answers to a name of an actor declared from index
-    /// `first` on.
-    fn answering_to_new_actors(&self, first: usize) -> HashSet<Mention> {
-        let every = |lookup: Lookup| match lookup {
-            Lookup::Found(ix) => vec![ix],
-            Lookup::Ambiguous(all) => all,
-            Lookup::Missing => Vec::new(),
-        };
-        let mut touched = HashSet::new();
-        for actor in &self.actors[first..] {
-            for name in every_name(&actor.id, &actor.name, &actor.aliases) {
-                touched.extend(
-                    every(self.actor_refs.lookup(name))
-                        .into_iter()
-                        .map(Mention::Actor),
-                );
-                touched.extend(
-                    every(self.topic_refs.lookup(name))
-                        .into_iter()
-                        .map(Mention::Topic),
-                );
-            }
-        }
-        touched
-    }
-
-    /// Renders the body of a briefing, whose sources its footnotes can cite.
-    fn briefing_body(
-        &self,
-        draft: &BriefingDraft<'_>,
-        options: RenderOptions,
-    ) -> Rendered<Mention> {
-        let citable: Vec<CitableSource<'_>> = draft
-            .sources
-            .iter()
-            .map(|s| CitableSource {
-                id: &s.id,
-                title: &s.title,
-                publisher: &s.publisher,
-                url: &s.url,
-            })
-            .collect();
-        markdown::render(&draft.doc.body, self, &citable, options)
-    }
-
-    /// Renders the short Markdown fields of every briefing, each with its body; each
-    /// briefing's fields come through `memo`.
-    pub(super) fn render_fields(
-        &self,
-        drafts: &[BriefingDraft<'_>],
-        bodies: Vec<Rendered<Mention>>,
-        options: RenderOptions,
-        memo: &dyn TextMemo,
-    ) -> Vec<RenderedBriefing> {
-        let digest = self.digest(options);
-        let fields: Vec<Fields> = drafts
+/// Renders every body. A wikilink that names no actor or topic makes a page, as an
+/// unknown front-matter reference does: an actor, named from the link, and a
+/// warning where the link is; the bodies that the new names can change are then
+/// rendered again.
+///
+/// Names are only ever added, so a link that matched something still does; it
+/// reads differently only when a new actor answers to its reference, which then
+/// also names what the link pointed to, or when it matched nothing, which is a
+/// problem of its body. Exactly those bodies are rendered again.
+///
+/// Each body comes through `memo`.
+pub(super) fn render_bodies(
+    mut names: Names,
+    pages: &Pages,
+    content: &Content,
+    drafts: &[BriefingDraft<'_>],
+    options: RenderOptions,
+    memo: &dyn TextMemo,
+    problems: &mut Problems<'_>,
+) -> Rendering {
+    let linker = Linker {
+        names: &names,
+        pages,
+    };
+    let digest = digest(&linker, options);
+    let body = |path: &Path, make: &dyn Fn() -> Rendered<Mention>| {
+        memo.body(digest, path, &|| Body(make())).0
+    };
+    let mut bodies = Bodies {
+        briefings: drafts
             .par_iter()
-            .map(|draft| {
-                memo.fields(digest, &draft.doc.path, &|| {
-                    self.briefing_fields(draft, options)
+            .map(|draft| body(&draft.doc.path, &|| briefing_body(&linker, draft, options)))
+            .collect(),
+        actors: content
+            .actors
+            .par_iter()
+            .map(|doc| body(&doc.path, &|| file_body(&linker, doc, options)))
+            .collect(),
+        topics: content
+            .topics
+            .par_iter()
+            .map(|doc| body(&doc.path, &|| file_body(&linker, doc, options)))
+            .collect(),
+    };
+    let known = names.actors.len();
+    create_wikilink_targets(&mut names, content, drafts, &bodies, problems);
+    if names.actors.len() == known {
+        return Rendering { names, bodies };
+    }
+    let touched = answering_to_new_actors(&names, known);
+    let stale = |body: &Rendered<Mention>| {
+        !body.problems.is_empty() || body.targets.iter().any(|m| touched.contains(m))
+    };
+    let linker = Linker {
+        names: &names,
+        pages,
+    };
+    bodies
+        .briefings
+        .par_iter_mut()
+        .zip(drafts)
+        .filter(|(body, _)| stale(body))
+        .for_each(|(body, draft)| *body = briefing_body(&linker, draft, options));
+    render_again(
+        &linker,
+        &mut bodies.actors,
+        &content.actors,
+        &stale,
+        options,
+    );
+    render_again(
+        &linker,
+        &mut bodies.topics,
+        &content.topics,
+        &stale,
+        options,
+    );
+    Rendering { names, bodies }
+}
+
+/// Renders the body of an actor or topic file.
+fn file_body<F>(
+    linker: &Linker<'_>,
+    doc: &Document<F>,
+    options: RenderOptions,
+) -> Rendered<Mention> {
+    markdown::render(&doc.body, linker, &[], options)
+}
+
+/// A digest of everything a wikilink resolves against: each name, alias, id and
+/// role in declaration order (which the links record), and the render options.
+fn digest(linker: &Linker<'_>, options: RenderOptions) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    options.trusted_html.hash(&mut hasher);
+    for actor in linker.names.actors.decls() {
+        (&actor.id, &actor.name, &actor.info.role, &actor.aliases).hash(&mut hasher);
+    }
+    hasher.write_u8(0xff);
+    for topic in linker.names.topics.decls() {
+        (&topic.id, &topic.name, &topic.aliases).hash(&mut hasher);
+    }
+    linker.pages.digest(&mut hasher);
+    hasher.finish()
+}
+
+/// Renders again the body of each document whose rendering is `stale`.
+fn render_again<F: Send + Sync>(
+    linker: &Linker<'_>,
+    bodies: &mut [Rendered<Mention>],
+    docs: &[Arc<Document<F>>],
+    stale: &(impl Fn(&Rendered<Mention>) -> bool + Sync),
+    options: RenderOptions,
+) {
+    bodies
+        .par_iter_mut()
+        .zip(docs)
+        .filter(|(body, _)| stale(body))
+        .for_each(|(body, doc)| *body = markdown::render(&doc.body, linker, &[], options));
+}
+
+/// Creates an actor for every wikilink target that names nothing, in the order of
+/// the documents and of the links in each.
+fn create_wikilink_targets(
+    names: &mut Names,
+    content: &Content,
+    drafts: &[BriefingDraft<'_>],
+    bodies: &Bodies,
+    problems: &mut Problems<'_>,
+) {
+    let documents = drafts
+        .iter()
+        .map(|d| (d.doc.path.as_path(), d.doc.body_line))
+        .zip(&bodies.briefings)
+        .chain(
+            content
+                .actors
+                .iter()
+                .map(|d| (d.path.as_path(), d.body_line))
+                .zip(&bodies.actors),
+        )
+        .chain(
+            content
+                .topics
+                .iter()
+                .map(|d| (d.path.as_path(), d.body_line))
+                .zip(&bodies.topics),
+        );
+    for ((path, first_line), body) in documents {
+        // A link that matched something when it was rendered still does: names
+        // are only added. The others are looked up again, in order.
+        for (line, target) in &body.unresolved {
+            let unknown = matches!(names.actors.lookup(target), Lookup::Missing)
+                && matches!(names.topics.lookup(target), Lookup::Missing);
+            if unknown {
+                let at = At {
+                    path,
+                    line: || first_line + line,
+                };
+                names.actors.resolve(target, &at, problems);
+            }
+        }
+    }
+}
+
+/// Every actor and topic that answers to a name of an actor declared from number
+/// `first` on.
+fn answering_to_new_actors(names: &Names, first: usize) -> HashSet<Mention> {
+    let mut touched = HashSet::new();
+    for actor in &names.actors.decls()[first..] {
+        for name in actor.every_name() {
+            touched.extend(names.actors.every(name).into_iter().map(Mention::Actor));
+            touched.extend(names.topics.every(name).into_iter().map(Mention::Topic));
+        }
+    }
+    touched
+}
+
+/// Renders the body of a briefing, whose sources its footnotes can cite.
+fn briefing_body(
+    linker: &Linker<'_>,
+    draft: &BriefingDraft<'_>,
+    options: RenderOptions,
+) -> Rendered<Mention> {
+    let citable: Vec<CitableSource<'_>> = draft
+        .sources
+        .iter()
+        .map(|s| CitableSource {
+            id: &s.id,
+            title: &s.title,
+            publisher: &s.publisher,
+            url: &s.url,
+        })
+        .collect();
+    markdown::render(&draft.doc.body, linker, &citable, options)
+}
+
+/// Renders the short Markdown fields of every briefing, each with its body; each
+/// briefing's fields come through `memo`.
+pub(super) fn render_fields(
+    linker: &Linker<'_>,
+    drafts: &[BriefingDraft<'_>],
+    bodies: Vec<Rendered<Mention>>,
+    options: RenderOptions,
+    memo: &dyn TextMemo,
+) -> Vec<RenderedBriefing> {
+    let digest = digest(linker, options);
+    let fields: Vec<Fields> = drafts
+        .par_iter()
+        .map(|draft| {
+            memo.fields(digest, &draft.doc.path, &|| {
+                briefing_fields(linker, draft, options)
+            })
+        })
+        .collect();
+    drafts
+        .iter()
+        .zip(bodies)
+        .zip(fields)
+        .map(|((draft, mut body), fields)| {
+            // The body's problems first, then the fields'.
+            let mut problems: Vec<Problem> = std::mem::take(&mut body.problems)
+                .into_iter()
+                .map(|problem| Problem {
+                    line: draft.doc.body_line + problem.line,
+                    ..problem
                 })
-            })
-            .collect();
-        drafts
-            .iter()
-            .zip(bodies)
-            .zip(fields)
-            .map(|((draft, mut body), fields)| {
-                // The body's problems first, then the fields'.
-                let mut problems: Vec<Problem> = std::mem::take(&mut body.problems)
-                    .into_iter()
-                    .map(|problem| Problem {
-                        line: draft.doc.body_line + problem.line,
-                        ..problem
-                    })
-                    .collect();
-                problems.extend(fields.problems);
-                RenderedBriefing {
-                    body,
-                    meetings: fields.meetings,
-                    stances: fields.stances,
-                    problems,
-                }
-            })
-            .collect()
-    }
+                .collect();
+            problems.extend(fields.problems);
+            RenderedBriefing {
+                body,
+                meetings: fields.meetings,
+                stances: fields.stances,
+                problems,
+            }
+        })
+        .collect()
+}
 
-    fn briefing_fields(&self, draft: &BriefingDraft<'_>, options: RenderOptions) -> Fields {
-        let mut problems = Vec::new();
-        let locator = draft.doc.locator();
-        let meetings = draft
-            .meetings
-            .iter()
-            .map(|m| {
-                let line = |field| locator.field("meetings", m.index, field);
-                let summary = self.inline(&m.summary, || line("summary"), options, &mut problems);
-                let outcome = self.inline(&m.outcome, || line("outcome"), options, &mut problems);
-                (summary, outcome)
-            })
-            .collect();
-        let stances = draft
-            .positions
-            .iter()
-            .map(|p| {
-                let line = || locator.field("positions", p.index, "stance");
-                self.inline(&p.stance, line, options, &mut problems)
-            })
-            .collect();
-        Fields {
-            meetings,
-            stances,
-            problems,
-        }
+fn briefing_fields(
+    linker: &Linker<'_>,
+    draft: &BriefingDraft<'_>,
+    options: RenderOptions,
+) -> Fields {
+    let mut problems = Vec::new();
+    let locator = draft.doc.locator();
+    let meetings = draft
+        .meetings
+        .iter()
+        .map(|m| {
+            let line = |field| locator.field("meetings", m.index, field);
+            let summary = inline(
+                linker,
+                &m.summary,
+                || line("summary"),
+                options,
+                &mut problems,
+            );
+            let outcome = inline(
+                linker,
+                &m.outcome,
+                || line("outcome"),
+                options,
+                &mut problems,
+            );
+            (summary, outcome)
+        })
+        .collect();
+    let stances = draft
+        .positions
+        .iter()
+        .map(|p| {
+            let line = || locator.field("positions", p.index, "stance");
+            inline(linker, &p.stance, line, options, &mut problems)
+        })
+        .collect();
+    Fields {
+        meetings,
+        stances,
+        problems,
     }
+}
 
-    /// Renders a short Markdown field, noting its problems at the line `line` finds.
-    fn inline(
-        &self,
-        text: &str,
-        line: impl Fn() -> usize,
-        options: RenderOptions,
-        problems: &mut Vec<Problem>,
-    ) -> String {
-        if text.trim().is_empty() {
-            return String::new();
-        }
-        let rendered = markdown::render_inline(text, self, options);
-        problems.extend(rendered.problems.into_iter().map(|problem| Problem {
-            line: line(),
-            ..problem
-        }));
-        rendered.html
+/// Renders a short Markdown field, noting its problems at the line `line` finds.
+fn inline(
+    linker: &Linker<'_>,
+    text: &str,
+    line: impl Fn() -> usize,
+    options: RenderOptions,
+    problems: &mut Vec<Problem>,
+) -> String {
+    if text.trim().is_empty() {
+        return String::new();
     }
+    let rendered = markdown::render_inline(text, linker, options);
+    problems.extend(rendered.problems.into_iter().map(|problem| Problem {
+        line: line(),
+        ..problem
+    }));
+    rendered.html
 }

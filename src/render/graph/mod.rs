@@ -52,28 +52,52 @@ pub struct Layout {
     pub height: f64,
     /// The centre of the circle, from which labels point outwards.
     pub centre: Point,
+    /// How the drawing shows on the page: CSS pixels per user unit where there is
+    /// room (labels are 12 units), and the least it shrinks to on a narrow screen,
+    /// below which it scrolls sideways instead (`None`: it shrinks to any width).
+    pub scale: f64,
+    pub least_scale: Option<f64>,
 }
+
+/// The network's scale where there is room: its 12-unit labels show at 15 px.
+pub const NETWORK_SCALE: f64 = 1.25;
+/// The least scale of the network on a phone: its labels never show under 11 px.
+pub const NETWORK_LEAST_SCALE: f64 = 11.0 / 12.0;
+
+/// The least radius of the network's circle: a few actors are spread over the page's
+/// width too, not drawn in a corner of it.
+const NETWORK_RADIUS: f64 = 220.0;
 
 /// Room left around the circle for the labels, in user units.
 const LABEL_ROOM: f64 = 160.0;
 
-/// Places `n` nodes evenly on a circle, the first at the top, going clockwise. The
-/// radius grows with `n` so that neighbouring labels keep apart.
+/// Places `n` nodes evenly on a circle, the first at the top (two side by side), going
+/// clockwise: the
+/// network's drawing, shown at [`NETWORK_SCALE`]. The radius grows with `n` so that
+/// neighbouring labels keep apart.
 pub fn circle(n: usize) -> Layout {
-    let radius = (n as f64 * 20.0 / std::f64::consts::TAU).max(90.0);
+    let radius = (n as f64 * 20.0 / std::f64::consts::TAU).max(NETWORK_RADIUS);
     let size = 2.0 * (radius + LABEL_ROOM);
     let centre = Point {
         x: size / 2.0,
         y: size / 2.0,
     };
+    // Two actors side by side, a line across the page rather than down it.
+    let start = if n == 2 {
+        std::f64::consts::FRAC_PI_2
+    } else {
+        0.0
+    };
     let points = (0..n)
-        .map(|i| on_circle(centre, radius, i, n))
+        .map(|i| on_circle(centre, radius, i, n, start))
         .collect::<Vec<_>>();
     Layout {
         points,
         width: size,
         height: size,
         centre,
+        scale: NETWORK_SCALE,
+        least_scale: Some(NETWORK_LEAST_SCALE),
     }
 }
 
@@ -90,17 +114,22 @@ pub fn ego(n: usize) -> Layout {
     if n > 0 {
         points.push(centre);
     }
-    points.extend((0..around).map(|i| on_circle(centre, radius, i, around)));
+    points.extend((0..around).map(|i| on_circle(centre, radius, i, around, 0.0)));
     Layout {
         points,
         width: size,
         height: size,
         centre,
+        scale: 1.0,
+        least_scale: None,
     }
 }
 
-fn on_circle(centre: Point, radius: f64, i: usize, n: usize) -> Point {
-    let angle = std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2;
+/// The `i`th of `n` points on the circle, the first at the top turned clockwise by
+/// `start` radians.
+fn on_circle(centre: Point, radius: f64, i: usize, n: usize, start: f64) -> Point {
+    let angle =
+        std::f64::consts::TAU * i as f64 / n.max(1) as f64 - std::f64::consts::FRAC_PI_2 - start;
     Point {
         x: centre.x + radius * angle.cos(),
         y: centre.y + radius * angle.sin(),

@@ -141,10 +141,17 @@ pub fn svg(graph: &Graph, layout: &Layout, labels: &Labels<'_>, highlight_first:
     body.push_str("</g>");
 
     let (x, y, w, h) = bounds.view_box(layout);
+    // Shown at `scale` where there is room (the width and height), shrunk to the
+    // page's width below it, but never under `least_scale` (then it scrolls).
+    let (shown_w, shown_h) = ((w * layout.scale).round(), (h * layout.scale).round());
+    let least = layout
+        .least_scale
+        .map(|least| format!(r#" style="min-width: {}px""#, (w * least).ceil()))
+        .unwrap_or_default();
     let mut out = String::with_capacity(body.len() + 400);
     let _ = write!(
         out,
-        r#"<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="{x:.0} {y:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        r#"<svg class="graph" xmlns="http://www.w3.org/2000/svg" viewBox="{x:.0} {y:.0} {w:.0} {h:.0}" width="{shown_w:.0}" height="{shown_h:.0}"{least} aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
         id = escape(labels.id),
         title = escape(labels.title),
         desc = escape(labels.description),

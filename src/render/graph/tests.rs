@@ -23,8 +23,9 @@ fn circle_puts_the_first_node_on_top_and_keeps_every_node_inside() {
         assert!(p.x > 100.0 && p.x < layout.width - 100.0, "{p:?}");
         assert!(p.y > 100.0 && p.y < layout.height - 100.0, "{p:?}");
     }
-    // Larger graphs get a larger circle.
-    assert!(circle(60).width > circle(12).width);
+    // Larger graphs get a larger circle; a small one is as large as a page's width.
+    assert!(circle(100).width > circle(12).width);
+    assert_eq!(circle(2).width, circle(12).width);
 }
 
 #[test]
@@ -143,4 +144,63 @@ fn edges_to_missing_nodes_are_skipped() {
         description: "d",
     };
     assert!(!svg(&graph, &circle(1), &labels, false).contains("<line"));
+}
+
+/// The attribute `name="..."` of the `<svg>` element, as a number.
+fn svg_number(svg: &str, name: &str) -> f64 {
+    let head = &svg[..svg.find('>').expect("a tag")];
+    let at = head.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+    let value = &head[at..];
+    let value = &value[..value.find('"').expect("a quote")];
+    value.trim_end_matches("px").parse().expect("a number")
+}
+
+/// The network shows at 1.25 pixels a unit where there is room and never under 11/12
+/// on a phone (its min-width); an actor's own graph shows at its size and shrinks freely.
+#[test]
+fn the_network_is_shown_larger_than_drawn_and_shrinks_only_so_far() {
+    let graph = Graph {
+        nodes: vec![node("Alpha"), node("Beta"), node("Gamma")],
+        edges: vec![Edge {
+            a: 0,
+            b: 1,
+            weight: 1,
+        }],
+    };
+    let labels = Labels {
+        id: "g",
+        title: "t",
+        description: "d",
+    };
+    let network = svg(&graph, &circle(3), &labels, false);
+    let view_box: Vec<f64> = {
+        let at = network.find("viewBox=\"").expect("a view box") + 9;
+        let rest = &network[at..];
+        rest[..rest.find('"').expect("a quote")]
+            .split(' ')
+            .map(|n| n.parse().expect("a number"))
+            .collect()
+    };
+    let (w, h) = (view_box[2], view_box[3]);
+    assert_eq!(svg_number(&network, "width"), (w * NETWORK_SCALE).round());
+    assert_eq!(svg_number(&network, "height"), (h * NETWORK_SCALE).round());
+    assert!(network.contains(&format!(
+        r#"style="min-width: {}px""#,
+        (w * NETWORK_LEAST_SCALE).ceil()
+    )));
+    // Three actors are spread wide too: over 500 px where there is room.
+    assert!(w * NETWORK_SCALE > 500.0, "{w}");
+
+    let own = svg(&graph, &ego(3), &labels, true);
+    assert!(!own.contains("min-width"), "{own}");
+    assert!(own.contains(r#"viewBox="#));
+    let at = own.find("viewBox=\"").expect("a view box") + 9;
+    let rest = &own[at..];
+    let own_w: f64 = rest[..rest.find('"').expect("a quote")]
+        .split(' ')
+        .nth(2)
+        .expect("a width")
+        .parse()
+        .expect("a number");
+    assert_eq!(svg_number(&own, "width"), own_w);
 }

@@ -386,6 +386,9 @@ impl<'a> Site<'a> {
         };
         context.insert("site", &self.site_view);
         context.insert("root", &root);
+        // A translated site's links between languages, and its note on a page shown
+        // in the default language (render/languages.rs).
+        context.insert("languages", &super::languages::view(d, job, &path, &root));
         let kind = job.kind();
         context.insert(
             "page",

@@ -13,6 +13,7 @@
 //! fails keeps the last good site served and shows why.
 
 pub mod batch;
+mod links;
 pub mod memo;
 pub mod parsed;
 pub mod render;
@@ -131,6 +132,12 @@ impl Rebuilder {
         if result.is_err() {
             self.state.fall_behind();
         }
+        // The links of a new site are checked once it is served (its pages reload
+        // first), as `build` checks them: the problems show in the terminal and over
+        // the open pages.
+        if matches!(result, Ok(Outcome::Reload | Outcome::Stylesheets)) {
+            self.check_links(server);
+        }
         let elapsed = started.elapsed().as_millis();
         match result {
             Ok(outcome) => {
@@ -162,8 +169,30 @@ impl Rebuilder {
     pub fn first(&mut self, server: &Server) -> anyhow::Result<()> {
         match self.full(server, false) {
             Err(Failed::Fatal(error)) => Err(error),
-            _ => Ok(()),
+            Ok(_) => {
+                self.check_links(server);
+                Ok(())
+            }
+            Err(_) => Ok(()),
         }
+    }
+
+    /// Checks every internal link and id of the site served, as `build` does: prints
+    /// each broken one (a warning, or an error with `strict`) and shows them over the
+    /// open pages; the site stays served either way.
+    fn check_links(&self, server: &Server) {
+        let Some(served) = self.state.served() else {
+            return;
+        };
+        let strict = self.args.strict || served.dossier.config.strict;
+        let diagnostics = links::check(&served.site, &served.dossier, &self.args.root, strict);
+        let report = links::report(&diagnostics);
+        if report.is_empty() {
+            server.problems(None);
+            return;
+        }
+        crate::pipeline::report(&diagnostics);
+        server.problems(Some(&report));
     }
 
     /// Reads (what changed), resolves and renders (what changed) the whole site. With
@@ -180,14 +209,18 @@ impl Rebuilder {
         };
         self.check(&diagnostics, server)?;
         let words = &dossier.config.interface;
-        server.set_words(words.raw("serve.failed"), words.raw("serve.hide"));
+        server.set_words(crate::serve::Words {
+            failed: words.raw("serve.failed").to_string(),
+            problems: words.raw("serve.problems").to_string(),
+            hide: words.raw("serve.hide").to_string(),
+        });
         // The templates are read again only when they, or the interface strings they
         // show, changed; the pages' digests do not hold those strings.
         let stale = self
             .state
             .served()
             .and_then(|served| served.templates.as_ref())
-            .is_some_and(|kept| kept.interface() != &dossier.config.interface);
+            .is_some_and(|kept| kept.interfaces() != dossier.config.interfaces().as_slice());
         if stale {
             self.state.forget_templates();
         }
@@ -197,7 +230,7 @@ impl Rebuilder {
             .and_then(|served| served.templates.clone());
         let templates = match kept {
             Some(templates) => templates,
-            None => self.load_templates(&dossier.config.interface, server)?,
+            None => self.load_templates(&dossier.config.interfaces(), server)?,
         };
         let rendered = self.render(&dossier, &templates, &assets, server)?;
         if self.state.served().is_none() {
@@ -225,7 +258,7 @@ impl Rebuilder {
         let Some(served) = self.state.served() else {
             return self.full(server, false);
         };
-        let templates = self.load_templates(&served.dossier.config.interface, server)?;
+        let templates = self.load_templates(&served.dossier.config.interfaces(), server)?;
         let rendered = self.render(&served.dossier, &templates, &served.assets, server)?;
         let Some(served) = std::mem::take(&mut self.state).into_served() else {
             return self.full(server, false);
@@ -397,10 +430,10 @@ impl Rebuilder {
 
     fn load_templates(
         &self,
-        interface: &Arc<crate::i18n::Interface>,
+        interfaces: &[Arc<crate::i18n::Interface>],
         server: &Server,
     ) -> Result<Templates, Failed> {
-        Templates::load(&self.args.root, interface)
+        Templates::load_in(&self.args.root, interfaces)
             .map_err(|error| self.fail(server, crate::pipeline::template_report(&error)))
     }
 
