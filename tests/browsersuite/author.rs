@@ -3,32 +3,24 @@
 //! (`tests/browser/overlay.mjs`); the network graph as wide as the page with readable
 //! labels, on a desktop and on a phone (`tests/browser/graph.mjs`).
 
-use std::process::Command;
-
-use crate::browser::{browser_dir, chromium, node_modules};
+use crate::browser::{chromium, node_check, node_modules};
 use crate::common::*;
 
 #[test]
 fn the_error_overlay_reads_in_the_light_and_the_dark_scheme() {
-    let chromium = chromium();
+    chromium();
     node_modules("playwright-core");
     let site = copy_site(&fixture("sites/references"));
     let served = crate::served::Served::start(site.path(), &[]);
-    let output = Command::new("node")
-        .arg(browser_dir().join("overlay.mjs"))
-        .arg(format!("{}briefings/talks/", served.url))
-        .arg(site.path().join("content/briefings/talks.md"))
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}{}\n--- the server said:\n{}",
-        String::from_utf8_lossy(&output.stderr),
-        served.stderr()
-    );
-    println!("{stdout}");
+    let page = std::ffi::OsString::from(format!("{}briefings/talks/", served.url));
+    let file = site
+        .path()
+        .join("content/briefings/talks.md")
+        .into_os_string();
+    match node_check("overlay.mjs", [page, file]) {
+        Ok(report) => println!("{report}"),
+        Err(failed) => panic!("{failed}\n--- the server said:\n{}", served.stderr()),
+    }
 }
 
 /// A site of `actors` actors with long names, each meeting the next two: a crowded
@@ -55,7 +47,7 @@ fn crowded_site(actors: usize) -> tempfile::TempDir {
 
 #[test]
 fn the_network_graph_uses_the_pages_width_with_readable_labels() {
-    let chromium = chromium();
+    chromium();
     node_modules("playwright-core");
     let example = copy_example();
     let crowded = crowded_site(40);
@@ -65,17 +57,6 @@ fn the_network_graph_uses_the_pages_width_with_readable_labels() {
         assert!(output.status.success(), "{}", report(&output, site.path()));
         pages.push(site.path().join("public/network/index.html"));
     }
-    let output = Command::new("node")
-        .arg(browser_dir().join("graph.mjs"))
-        .args(&pages)
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    println!("{stdout}");
+    let report = node_check("graph.mjs", &pages).unwrap_or_else(|failed| panic!("{failed}"));
+    println!("{report}");
 }

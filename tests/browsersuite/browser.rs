@@ -29,6 +29,28 @@ pub(crate) fn browser_dir() -> PathBuf {
     repo().join("tests/browser")
 }
 
+/// Runs the check `script` of `tests/browser/` under Node, driving Chromium, with
+/// `args`: its report when it passes, or all it printed when it fails.
+pub(crate) fn node_check<S: AsRef<std::ffi::OsStr>>(
+    script: &str,
+    args: impl IntoIterator<Item = S>,
+) -> Result<String, String> {
+    let output = Command::new("node")
+        .arg(browser_dir().join(script))
+        .args(args)
+        .env("DOSSIER_CHROMIUM", chromium())
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    match output.status.success() {
+        true => Ok(stdout),
+        false => Err(format!(
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        )),
+    }
+}
+
 /// Where screenshots are kept after the run.
 fn artifacts() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -111,7 +133,7 @@ fn built_example() -> tempfile::TempDir {
 
 /// Runs `check.mjs` in `mode` over the example dossier; fails with its report.
 fn run_browser_check(mode: &str) {
-    let chromium = chromium();
+    chromium();
     require(
         "Node.js",
         tool_runs("node", "--version"),
@@ -120,22 +142,15 @@ fn run_browser_check(mode: &str) {
     node_modules("playwright-core");
     node_modules("axe-core");
     let site = built_example();
-    let output = Command::new("node")
-        .arg(browser_dir().join("check.mjs"))
-        .arg(mode)
-        .arg(site.path().join("public"))
-        .arg(artifacts())
-        .args(PAGES)
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "the browser check `{mode}` failed:\n{stdout}\n{stderr}"
-    );
-    println!("{stdout}");
+    let mut args = vec![
+        mode.into(),
+        site.path().join("public").into_os_string(),
+        artifacts().into_os_string(),
+    ];
+    args.extend(PAGES.iter().map(Into::into));
+    let report = node_check("check.mjs", args)
+        .unwrap_or_else(|failed| panic!("the browser check `{mode}` failed:\n{failed}"));
+    println!("{report}");
 }
 
 #[test]
@@ -217,22 +232,16 @@ fn the_checker_reports_invalid_html() {
 
 #[test]
 fn a_served_page_reloads_by_itself_shows_errors_and_recovers() {
-    let chromium = chromium();
+    chromium();
     node_modules("playwright-core");
     let site = copy_site(&fixture("sites/references"));
     let served = crate::served::Served::start(site.path(), &[]);
-    let output = Command::new("node")
-        .arg(browser_dir().join("reload.mjs"))
-        .arg(format!("{}briefings/talks/", served.url))
-        .arg(site.path().join("content/briefings/talks.md"))
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    assert!(
-        output.status.success(),
-        "{}{}\n--- the server said:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr),
-        served.stderr()
-    );
+    let page = std::ffi::OsString::from(format!("{}briefings/talks/", served.url));
+    let file = site
+        .path()
+        .join("content/briefings/talks.md")
+        .into_os_string();
+    if let Err(failed) = node_check("reload.mjs", [page, file]) {
+        panic!("{failed}\n--- the server said:\n{}", served.stderr());
+    }
 }

@@ -5,31 +5,19 @@
 //! keyboard, and hostile text shown as text. And search in Ukrainian from disk
 //! (`tests/browser/search-ukrainian.mjs`, over `tests/fixtures/sites/ukrainian/`).
 
-use std::process::Command;
-
-use crate::browser::{browser_dir, chromium, node_modules};
+use crate::browser::{chromium, node_check, node_modules};
 use crate::common::*;
 
 fn run_search_check(mode: &str) {
-    let chromium = chromium();
+    chromium();
     node_modules("playwright-core");
     let site = copy_site(&fixture("search-site"));
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
-    let output = Command::new("node")
-        .arg(browser_dir().join("search.mjs"))
-        .arg(mode)
-        .arg(site.path().join("public"))
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the search check `{mode}` failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    println!("{stdout}");
+    let args = [mode.into(), site.path().join("public").into_os_string()];
+    let report = node_check("search.mjs", args)
+        .unwrap_or_else(|failed| panic!("the search check `{mode}` failed:\n{failed}"));
+    println!("{report}");
 }
 
 #[test]
@@ -44,22 +32,12 @@ fn search_finds_every_field_under_a_sub_path() {
 
 #[test]
 fn search_in_ukrainian_from_disk() {
-    let chromium = chromium();
+    chromium();
     node_modules("playwright-core");
     let site = copy_site(&fixture("sites/ukrainian"));
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", report(&output, site.path()));
-    let output = Command::new("node")
-        .arg(browser_dir().join("search-ukrainian.mjs"))
-        .arg(site.path().join("public"))
-        .env("DOSSIER_CHROMIUM", &chromium)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "the search check in Ukrainian failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    println!("{stdout}");
+    let report = node_check("search-ukrainian.mjs", [site.path().join("public")])
+        .unwrap_or_else(|failed| panic!("the search check in Ukrainian failed:\n{failed}"));
+    println!("{report}");
 }
